@@ -1,0 +1,63 @@
+import { fileURLToPath } from 'node:url';
+
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import { defineConfig } from '../index.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** Lints a snippet as if it lived in the given package, with the real shared config. */
+const lint = async (pkg: 'core' | 'api' | 'config' | 'server', code: string) => {
+  const eslint = new ESLint({
+    cwd: here,
+    overrideConfigFile: true,
+    overrideConfig: [
+      ...defineConfig({ pkg, tsconfigRootDir: here }).map((c) =>
+        // The fixtures folder is ignored for the real lint run; re-include it here.
+        c.ignores ? { ...c, ignores: ['**/dist/**'] } : c,
+      ),
+    ],
+  });
+  const [result] = await eslint.lintText(code, { filePath: `${here}fixtures/sample.ts` });
+  return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`);
+};
+
+describe('package boundary rules', () => {
+  it('rejects hono in packages/core', async () => {
+    const messages = await lint('core', "import { Hono } from 'hono';\nexport const app = new Hono();\n");
+    expect(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('packages/core'))).toBe(true);
+  });
+
+  it('rejects @trpc, @sentry and prom-client in packages/core', async () => {
+    for (const mod of ['@trpc/server', '@sentry/node', 'prom-client']) {
+      const messages = await lint('core', `import * as m from '${mod}';\nexport const x = m;\n`);
+      expect(messages.some((m) => m.startsWith('no-restricted-imports')), mod).toBe(true);
+    }
+  });
+
+  it('rejects Prisma in packages/api', async () => {
+    const messages = await lint('api', "import { PrismaClient } from '@prisma/client';\nexport const c = PrismaClient;\n");
+    expect(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('Prisma'))).toBe(true);
+  });
+
+  it('rejects deep imports into a package src folder', async () => {
+    const messages = await lint('api', "import { x } from '@mathakine/core/src/errors';\nexport const y = x;\n");
+    expect(messages.some((m) => m.startsWith('no-restricted-imports'))).toBe(true);
+  });
+
+  it('rejects process.env outside the env module', async () => {
+    const messages = await lint('core', 'export const port = process.env.PORT;\n');
+    expect(messages.some((m) => m.startsWith('no-restricted-syntax'))).toBe(true);
+  });
+
+  it('rejects floating promises', async () => {
+    const messages = await lint('core', 'const f = async () => 1;\nf();\n');
+    expect(messages.some((m) => m.startsWith('@typescript-eslint/no-floating-promises'))).toBe(true);
+  });
+
+  it('accepts an allowed import', async () => {
+    const messages = await lint('api', "import { z } from 'zod';\nexport const s = z.string();\n");
+    expect(messages.filter((m) => m.startsWith('no-restricted'))).toEqual([]);
+  });
+});
