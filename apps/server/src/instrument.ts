@@ -1,0 +1,29 @@
+// Loaded with `node --import` before anything else, so Sentry can instrument what main imports.
+import * as Sentry from '@sentry/node';
+
+import { loadConfig } from '@mathakine/config';
+
+import { scrubEvent } from './sentry-scrub.ts';
+
+const initSentry = () => {
+  let config;
+  try {
+    config = loadConfig();
+  } catch {
+    return; // main.ts reports invalid configuration and exits.
+  }
+  const { sentry, isTest } = config;
+  if (!sentry.dsn || isTest) return;
+  Sentry.init({
+    dsn: sentry.dsn,
+    environment: sentry.environment,
+    ...(sentry.release ? { release: sentry.release } : {}),
+    tracesSampleRate: sentry.tracesSampleRate,
+    sendDefaultPii: false,
+    beforeSend: scrubEvent,
+    beforeSendTransaction: (event) =>
+      event.request?.url?.includes('/health') || event.request?.url?.includes('/metrics') ? null : event,
+  });
+};
+
+initSentry();

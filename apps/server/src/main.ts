@@ -1,0 +1,81 @@
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import * as Sentry from '@sentry/node';
+import { getConnInfo } from '@hono/node-server/conninfo';
+
+import { createApiApp } from '@mathakine/api';
+import { loadConfigOrExit } from '@mathakine/config';
+import { createCore, systemClock } from '@mathakine/core';
+import { applyReferenceData, createDb, createMigrator } from '@mathakine/core/db';
+
+import { listen } from './http-server.ts';
+import { createLogger } from './logger.ts';
+import { migrationsDir } from './paths.ts';
+
+/** The composition root: configuration → logger → database → core → HTTP. */
+const main = async () => {
+  const config = loadConfigOrExit();
+  const log = createLogger({ level: config.logLevel });
+  for (const warning of config.warnings) log.warn(warning);
+
+  const db = await createDb({
+    url: config.database.url,
+    dataDir: config.database.dataDir,
+    poolSize: config.database.poolSize,
+    statementTimeoutMs: config.database.statementTimeoutMs,
+    connectionTimeoutMs: config.database.connectTimeoutMs,
+    transactionTimeoutMs: config.database.transactionTimeoutMs,
+    transactionMaxWaitMs: config.database.transactionMaxWaitMs,
+  });
+  log.info({ database: db.kind === 'pglite' ? `pglite:${config.database.dataDir}` : 'postgres' }, 'database opened');
+
+  if (db.kind === 'pglite') {
+    // Only the embedded default migrates itself, for a zero-setup first run; PostgreSQL is migrated by
+    // the deploy step (`node dist/migrate.js up`) before start.
+    const migrator = createMigrator(db.migrationTarget, { migrationsDir: migrationsDir() });
+    const { migrations } = await migrator.up();
+    const reference = await applyReferenceData(db.prisma);
+    log.info({ applied: migrations, reference }, 'embedded database migrated');
+  }
+
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const core = createCore({ db, log, clock: systemClock });
+  const { app } = createApiApp({
+    core,
+    config,
+    log,
+    registry,
+    remoteAddress: (c) => getConnInfo(c).remote.address,
+    reportError: (err, report) => {
+      Sentry.withScope((scope) => {
+        scope.setTag('request_id', report.requestId);
+        scope.setTag('transport', report.transport);
+        if (report.actorId !== null) scope.setUser({ id: String(report.actorId) });
+        Sentry.captureException(err);
+      });
+    },
+  });
+
+  const running = await listen(app.fetch, { port: config.port, host: config.host });
+  log.info({ port: running.port, host: config.host, environment: config.environment }, 'server listening');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: draining in-flight requests');
+    const { forced } = await running.stop(config.http.shutdownTimeoutMs);
+    await db.close();
+    await Sentry.close(2_000);
+    log.info({ forced }, 'stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+};
+
+main().catch((err: unknown) => {
+  const log = createLogger({ level: 'info' });
+  log.fatal({ err }, 'server failed to start');
+  process.exit(1);
+});

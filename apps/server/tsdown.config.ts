@@ -1,0 +1,23 @@
+import { defineConfig } from 'tsdown';
+
+/**
+ * The only build of the monorepo: the server, its Sentry preload and the deploy-time migrate command.
+ * Workspace sources (and the generated Prisma client inside core) are bundled; every npm dependency
+ * stays external and must be declared in this package's `dependencies` (`onlyBundle` fails the build
+ * otherwise), so `pnpm deploy --prod` of this package runs the bundle.
+ */
+export default defineConfig({
+  entry: { main: 'src/main.ts', instrument: 'src/instrument.ts', migrate: 'src/migrate.ts' },
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  sourcemap: true,
+  clean: true,
+  dts: false,
+  fixedExtension: false,
+  deps: {
+    alwaysBundle: [/^@mathakine\//],
+    onlyBundle: [/^@mathakine\//],
+  },
+  copy: [{ from: '../../prisma/migrations', to: 'dist/migrations' }],
+});

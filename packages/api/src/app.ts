@@ -1,0 +1,114 @@
+import { trpcServer } from '@hono/trpc-server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+
+import { AppError } from '@mathakine/core';
+
+import type { ApiDeps } from './deps.ts';
+import type { ApiEnv } from './hono-env.ts';
+import { toLegacyError } from './legacy/legacy-error.ts';
+import { anonymousResolver, authContext } from './middleware/auth.ts';
+import { createApiMetrics, markRoute, metricsMiddleware } from './middleware/metrics.ts';
+import { requestContext, requestIdMiddleware } from './middleware/request-context.ts';
+import { corsMiddleware, securityHeaders } from './middleware/security.ts';
+import { createLegacyApp, type LegacyRoutesModule } from './rest/index.ts';
+import { legacyNotFound } from './rest/router.ts';
+import { createTrpcContext } from './trpc/context.ts';
+import { appRouter } from './trpc/routers/_app.ts';
+
+/** Every feature's legacy routes, in registration order (the order decides 405 `Allow` lists). */
+const LEGACY_MODULES: readonly LegacyRoutesModule[] = [];
+
+const ROBOTS_TXT = 'User-agent: *\nDisallow: /\n';
+
+/**
+ * The Hono root (STYLE.md §2): request id → request context + access log → metrics → security headers →
+ * CORS → body limit → auth → mounts (`/trpc`, `/api`, probes). One `onError` builds every non-tRPC error
+ * body through `toLegacyError`, inside the chain, so errors keep X-Request-ID, CORS and security headers.
+ */
+export const createApiApp = (deps: ApiDeps, options: { legacyModules?: readonly LegacyRoutesModule[] } = {}) => {
+  const metrics = createApiMetrics(deps.registry);
+  const app = new Hono<ApiEnv>();
+
+  app.use('*', requestIdMiddleware());
+  app.use('*', requestContext(deps));
+  app.use('*', metricsMiddleware(metrics));
+  app.use('*', securityHeaders(deps.config));
+  app.use('*', corsMiddleware(deps.config));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.config.http.bodyLimitBytes,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', 'Corps de requête trop volumineux.');
+      },
+    }),
+  );
+  app.use('*', authContext(deps.resolveAuth ?? anonymousResolver));
+
+  // Probes and system routes (outside /api: never behind the deny-by-default).
+  app.get('/health', markRoute('/health'), (c) => c.text('ok'));
+  app.get('/robots.txt', markRoute('/robots.txt'), (c) => c.text(ROBOTS_TXT));
+  app.get('/ready', markRoute('/ready'), async (c) => {
+    const readiness = await c.var.core.system.readiness();
+    return c.json(readiness, readiness.ready ? 200 : 503);
+  });
+  app.get('/metrics', markRoute('/metrics'), async (c) => {
+    const token = deps.config.http.metricsToken;
+    if (token && c.req.header('Authorization') !== `Bearer ${token}`) {
+      throw new AppError('UNAUTHENTICATED', 'Authentication required');
+    }
+    return c.body(await deps.registry.metrics(), 200, { 'Content-Type': deps.registry.contentType });
+  });
+
+  const exposeInternalErrors = !deps.config.isProduction && deps.config.debug;
+  app.use(
+    '/trpc/*',
+    markRoute('/trpc'),
+    trpcServer({
+      endpoint: '/trpc',
+      router: appRouter,
+      createContext: (_opts, c) =>
+        createTrpcContext(c as Context<ApiEnv>, { exposeInternalErrors, metrics }),
+      onError: ({ error, path, ctx }) => {
+        const status = getHTTPStatusCodeFromError(error);
+        const log = ctx?.log ?? deps.log;
+        if (status >= 500) {
+          log.error({ err: error.cause ?? error, path, status }, 'trpc procedure failed');
+          deps.reportError?.(error.cause ?? error, {
+            requestId: ctx?.requestId ?? 'unknown',
+            path: `/trpc/${path ?? ''}`,
+            actorId: ctx?.actor?.userId ?? null,
+            transport: 'trpc',
+          });
+        } else {
+          const appCode = error.cause instanceof AppError ? error.cause.code : error.code;
+          log.warn({ path, status, appCode }, 'trpc procedure refused');
+        }
+      },
+    }),
+  );
+
+  const legacy = createLegacyApp(options.legacyModules ?? LEGACY_MODULES);
+  app.route('/api', legacy.app);
+
+  app.notFound((c) => legacyNotFound(c));
+  app.onError((err, c) => {
+    const legacyError = toLegacyError(err, { path: c.req.path, requestId: c.var.requestId });
+    if (legacyError.isServerError) {
+      c.var.log.error({ err, path: c.req.path }, 'request failed');
+      deps.reportError?.(err, {
+        requestId: c.var.requestId,
+        path: c.req.path,
+        actorId: c.var.actor?.userId ?? null,
+        transport: c.req.path.startsWith('/api') ? 'rest' : 'http',
+      });
+    }
+    return c.json(legacyError.body, legacyError.status as 400, legacyError.headers);
+  });
+
+  return { app, legacyRoutes: legacy.routes };
+};
+
+export type ApiApp = ReturnType<typeof createApiApp>;

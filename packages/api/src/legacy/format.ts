@@ -1,0 +1,77 @@
+/**
+ * What the legacy (Python) wire format needs and JavaScript does not do by itself:
+ * `isoformat()` timestamps, `round()` half-to-even, and floats that serialise as `10.0`.
+ */
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * Python `datetime.isoformat()` of an aware UTC datetime: `2026-02-14T10:20:30.123456+00:00`, with the
+ * fraction omitted when it is zero. JS dates carry milliseconds, so microseconds are `ms * 1000`.
+ */
+export const pyIsoformat = (date: Date): string => {
+  const base =
+    `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` +
+    `T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+  const ms = date.getUTCMilliseconds();
+  return `${base}${ms === 0 ? '' : `.${pad(ms * 1000, 6)}`}+00:00`;
+};
+
+/** `pyIsoformat` that passes `null` through, for nullable timestamp fields. */
+export const pyIsoformatOrNull = (date: Date | null | undefined): string | null =>
+  date ? pyIsoformat(date) : null;
+
+/** Calendar date as Python's `date.isoformat()`: `YYYY-MM-DD` (UTC day). */
+export const pyDate = (date: Date): string =>
+  `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+
+/**
+ * Python's `round(x, ndigits)`: the exact decimal value of the binary double decides, and exact halves go
+ * to the even neighbour (`round(62.5) == 62`, `round(0.125, 2) == 0.12`, but `round(2.675, 2) == 2.67`
+ * because 2.675 is stored just below the half). `toFixed` with many digits yields the exact expansion of
+ * doubles of ordinary magnitude, which is what Python's correctly rounded algorithm works on.
+ */
+export const pyRound = (value: number, ndigits = 0): number => {
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e21 || ndigits < 0 || ndigits > 15) return value;
+  const [intPart = '0', frac = ''] = Math.abs(value).toFixed(100).split('.');
+  const rest = frac.slice(ndigits);
+  let scaled = BigInt(intPart + frac.slice(0, ndigits));
+  const half = '5'.padEnd(rest.length, '0');
+  if (rest > half || (rest === half && scaled % 2n === 1n)) scaled += 1n;
+  const result = Number(scaled) / 10 ** ndigits;
+  return value < 0 && result !== 0 ? -result : result;
+};
+
+/**
+ * A number that must be written as a Python float (`10.0`, not `10`). Mappers wrap float-typed fields
+ * with `pyFloat`, and `toLegacyJson` writes them back out.
+ */
+export class PyFloat {
+  constructor(readonly value: number) {}
+  toJSON(): string {
+    return formatPyFloat(this.value);
+  }
+}
+
+export const pyFloat = (value: number): PyFloat => new PyFloat(value);
+
+/** Python `repr(float)`: integral values keep `.0`; others use the shortest round-trip form. */
+export const formatPyFloat = (value: number): string => {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+  if (Number.isInteger(value) && Math.abs(value) < 1e16) return `${value}.0`;
+  const text = String(value);
+  // JS writes 1e+21, Python 1e+21 too; JS writes 1e-7, Python 1e-07.
+  return text.replace(/e([+-])(\d)$/, 'e$10$2');
+};
+
+const FLOAT_MARK = '\u0000pyfloat:';
+
+/**
+ * JSON text as Python's `json.dumps(..., ensure_ascii=False, separators=(',', ':'))` would write it for
+ * the same data: compact, raw UTF-8, and `PyFloat` values with their decimal point.
+ */
+export const toLegacyJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v instanceof PyFloat ? `${FLOAT_MARK}${formatPyFloat(v.value)}` : v,
+  ).replace(/"\\u0000pyfloat:([^"]*)"/g, '$1');

@@ -1,0 +1,72 @@
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+
+import { isAppError } from '@mathakine/core';
+
+import { ERROR_TABLE, LEGACY_CODE_OVERRIDES, legacyCodeForStatus } from '../errors.ts';
+
+/** The unified legacy error body (api-rest-core §1.1): `error` is always a copy of `message`. */
+export const ZLegacyErrorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  error: z.string(),
+  path: z.string().optional(),
+  trace_id: z.string().optional(),
+  field_errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+export type LegacyErrorBody = z.infer<typeof ZLegacyErrorBody>;
+
+export const LEGACY_NOT_FOUND_MESSAGE = 'The requested resource does not exist.';
+export const LEGACY_INTERNAL_MESSAGE = 'An internal server error occurred. Please try again later.';
+export const LEGACY_TOO_LARGE_MESSAGE = 'Corps de requête trop volumineux.';
+
+export interface LegacyError {
+  status: number;
+  body: LegacyErrorBody;
+  headers: Record<string, string>;
+  /** True for 5xx: the caller logs it at error level and reports it to Sentry. */
+  isServerError: boolean;
+}
+
+export const legacyBody = (
+  status: number,
+  message: string,
+  extra: { code?: string; path?: string; trace_id?: string } = {},
+): LegacyErrorBody => ({
+  code: extra.code ?? legacyCodeForStatus(status),
+  message,
+  error: message,
+  ...(extra.path === undefined ? {} : { path: extra.path }),
+  ...(extra.trace_id === undefined ? {} : { trace_id: extra.trace_id }),
+});
+
+/**
+ * The only builder of legacy error bodies. An AppError takes its status from THE table (or its own
+ * legacy override), a Hono HTTPException keeps its status, anything else is a 500 that carries the
+ * request id as `trace_id` and never an internal message or stack.
+ */
+export const toLegacyError = (err: unknown, req: { path: string; requestId: string }): LegacyError => {
+  if (isAppError(err)) {
+    const status = err.legacy?.status ?? ERROR_TABLE[err.code].status;
+    if (status >= 500 && err.code === 'INTERNAL') return internal(req);
+    const code = err.legacy?.code ?? LEGACY_CODE_OVERRIDES[err.code] ?? legacyCodeForStatus(status);
+    return {
+      status,
+      body: legacyBody(status, err.message, { code }),
+      headers: err.headers ?? {},
+      isServerError: status >= 500,
+    };
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    const message = err.status === 413 ? LEGACY_TOO_LARGE_MESSAGE : err.message || 'Requête invalide';
+    return { status: err.status, body: legacyBody(err.status, message), headers: {}, isServerError: false };
+  }
+  return internal(req);
+};
+
+const internal = (req: { path: string; requestId: string }): LegacyError => ({
+  status: 500,
+  body: legacyBody(500, LEGACY_INTERNAL_MESSAGE, { path: req.path, trace_id: req.requestId }),
+  headers: {},
+  isServerError: true,
+});

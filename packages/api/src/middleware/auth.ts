@@ -1,0 +1,27 @@
+import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+
+import type { AuthResolver } from '../deps.ts';
+import type { ApiEnv } from '../hono-env.ts';
+
+/** Until the accounts feature plugs in a real resolver, every caller is anonymous. */
+export const anonymousResolver: AuthResolver = ({ cookieToken, bearerToken }) =>
+  Promise.resolve({
+    actor: null,
+    tokenState: cookieToken !== undefined || bearerToken !== undefined ? 'invalid' : 'none',
+  });
+
+/**
+ * Resolves `c.var.actor` from the `access_token` cookie first, then `Authorization: Bearer` (api-rest-core
+ * §2.3). Never rejects and never wraps downstream errors (audit X1): guards decide.
+ */
+export const authContext = (resolve: AuthResolver) =>
+  createMiddleware<ApiEnv>(async (c, next) => {
+    const cookieToken = getCookie(c, 'access_token') || undefined;
+    const header = c.req.header('Authorization');
+    const bearerToken = header?.startsWith('Bearer ') ? header.slice(7).trim() || undefined : undefined;
+    const resolved = await resolve({ cookieToken, bearerToken, log: c.var.log });
+    c.set('actor', resolved.actor);
+    c.set('tokenState', resolved.tokenState);
+    await next();
+  });

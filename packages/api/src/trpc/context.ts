@@ -1,0 +1,31 @@
+import type { Context } from 'hono';
+import type { Logger } from 'pino';
+
+import type { Actor, Core } from '@mathakine/core';
+
+import type { ApiEnv } from '../hono-env.ts';
+import type { ApiMetrics } from '../middleware/metrics.ts';
+
+/** tRPC context: core's per-request `Ctx` plus what the procedures need (STYLE.md §4). */
+// A type alias (not an interface) so it satisfies the adapter's `Record<string, unknown>` constraint.
+export type TrpcContext = {
+  actor: Actor | null;
+  log: Logger;
+  requestId: string;
+  core: Core;
+  /** False in production: internal error messages are replaced by a generic text. */
+  exposeInternalErrors: boolean;
+  metrics: Pick<ApiMetrics, 'trpcDuration'>;
+};
+
+export const createTrpcContext = (
+  c: Context<ApiEnv>,
+  options: { exposeInternalErrors: boolean; metrics: Pick<ApiMetrics, 'trpcDuration'> },
+): TrpcContext => ({
+  actor: c.var.actor,
+  log: c.var.log,
+  requestId: c.var.requestId,
+  core: c.var.core,
+  exposeInternalErrors: options.exposeInternalErrors,
+  metrics: options.metrics,
+});
