@@ -44,27 +44,69 @@ export const boundaryBans = {
   ],
 };
 
-const processEnvBan = {
-  selector: "MemberExpression[object.name='process'][property.name='env']",
-  message: 'Read configuration through @mathakine/config; process.env is read only in its env module.',
-};
+/** Every spelling of an environment read we know of: process.env, process['env'], globalThis.process.env, `const { env } = process`. */
+const processEnvBans = [
+  "MemberExpression[object.name='process'][property.name='env']",
+  "MemberExpression[object.name='process'][computed=true][property.value='env']",
+  "MemberExpression[object.type='MemberExpression'][object.property.name='process'][property.name='env']",
+  "VariableDeclarator[init.name='process'] > ObjectPattern > Property[key.name='env']",
+].map((selector) => ({
+  selector,
+  message:
+    'Read configuration through @mathakine/config; process.env is read only in its env module.',
+}));
+
+/** `import { env } from 'node:process'` is the same read. */
+const envImportBans = ['process', 'node:process'].map((name) => ({
+  name,
+  importNames: ['env'],
+  message:
+    'Read configuration through @mathakine/config; process.env is read only in its env module.',
+}));
+
+const restrictedImports = (pkg, { banEnv }) => [
+  'error',
+  { paths: banEnv ? envImportBans : [], patterns: [...commonBans, ...boundaryBans[pkg]] },
+];
 
 /**
- * @param {{ pkg: keyof typeof boundaryBans, tsconfigRootDir: string, allowEnv?: boolean }} options
+ * @param {{
+ *   pkg: keyof typeof boundaryBans,
+ *   tsconfigRootDir: string,
+ *   allowEnv?: boolean | string[],
+ * }} options `allowEnv`: true lifts the process.env ban for the whole package; a list of globs
+ *   (relative to the config file) lifts it for those files only, e.g. `['src/env.ts']`.
  */
-export const defineConfig = ({ pkg, tsconfigRootDir, allowEnv = false }) =>
-  tseslint.config(
-    { ignores: ['**/dist/**', '**/generated/**', '**/.cache/**', '**/*.js', '**/*.mjs', '**/fixtures/**'] },
+export const defineConfig = ({ pkg, tsconfigRootDir, allowEnv = false }) => {
+  if (!(pkg in boundaryBans))
+    throw new Error(`Unknown package kind "${pkg}" for the ESLint boundaries.`);
+  const envEverywhere = allowEnv === true;
+  const envFiles = Array.isArray(allowEnv) ? allowEnv : [];
+  return tseslint.config(
+    {
+      ignores: [
+        '**/dist/**',
+        '**/generated/**',
+        '**/.cache/**',
+        '**/*.js',
+        '**/*.mjs',
+        '**/fixtures/**',
+      ],
+    },
     js.configs.recommended,
     ...tseslint.configs.strictTypeChecked,
     {
       languageOptions: {
         parserOptions: { projectService: true, tsconfigRootDir },
       },
+      linterOptions: { reportUnusedDisableDirectives: 'error' },
       rules: {
         '@typescript-eslint/no-floating-promises': 'error',
         '@typescript-eslint/no-misused-promises': 'error',
-        '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+        '@typescript-eslint/consistent-type-imports': [
+          'error',
+          { fixStyle: 'inline-type-imports' },
+        ],
         '@typescript-eslint/no-import-type-side-effects': 'error',
         '@typescript-eslint/no-non-null-assertion': 'error',
         '@typescript-eslint/no-explicit-any': 'error',
@@ -74,16 +116,30 @@ export const defineConfig = ({ pkg, tsconfigRootDir, allowEnv = false }) =>
           { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
         ],
         'no-console': 'error',
-        'no-restricted-imports': ['error', { patterns: [...commonBans, ...boundaryBans[pkg]] }],
-        'no-restricted-syntax': allowEnv ? 'off' : ['error', processEnvBan],
+        'no-restricted-imports': restrictedImports(pkg, { banEnv: !envEverywhere }),
+        'no-restricted-syntax': envEverywhere ? 'off' : ['error', ...processEnvBans],
       },
     },
+    ...(envFiles.length > 0
+      ? [
+          {
+            files: envFiles,
+            rules: {
+              'no-restricted-imports': restrictedImports(pkg, { banEnv: false }),
+              'no-restricted-syntax': 'off',
+            },
+          },
+        ]
+      : []),
     {
       // Tests may use test helpers and console-free assertions; the boundary rules still hold.
       files: ['**/*.test.ts'],
       rules: {
         '@typescript-eslint/no-unsafe-assignment': 'off',
         '@typescript-eslint/no-unsafe-member-access': 'off',
+        // expect(mock.method).toHaveBeenCalled() passes methods unbound on purpose.
+        '@typescript-eslint/unbound-method': 'off',
       },
     },
   );
+};

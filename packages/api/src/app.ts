@@ -1,4 +1,5 @@
 import { trpcServer } from '@hono/trpc-server';
+import type { AnyTRPCRouter } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -14,7 +15,7 @@ import { requestContext, requestIdMiddleware } from './middleware/request-contex
 import { corsMiddleware, securityHeaders } from './middleware/security.ts';
 import { createLegacyApp, type LegacyRoutesModule } from './rest/index.ts';
 import { legacyNotFound } from './rest/router.ts';
-import { createTrpcContext } from './trpc/context.ts';
+import { createTrpcContext, type TrpcContext } from './trpc/context.ts';
 import { appRouter } from './trpc/routers/_app.ts';
 
 /** Every feature's legacy routes, in registration order (the order decides 405 `Allow` lists). */
@@ -27,7 +28,14 @@ const ROBOTS_TXT = 'User-agent: *\nDisallow: /\n';
  * CORS → body limit → auth → mounts (`/trpc`, `/api`, probes). One `onError` builds every non-tRPC error
  * body through `toLegacyError`, inside the chain, so errors keep X-Request-ID, CORS and security headers.
  */
-export const createApiApp = (deps: ApiDeps, options: { legacyModules?: readonly LegacyRoutesModule[] } = {}) => {
+export interface CreateApiAppOptions {
+  /** Legacy route modules; defaults to every feature's. Tests add their own fixtures. */
+  legacyModules?: readonly LegacyRoutesModule[];
+  /** The tRPC router; defaults to `appRouter`. Tests mount fixture procedures built the same way. */
+  trpcRouter?: AnyTRPCRouter;
+}
+
+export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) => {
   const metrics = createApiMetrics(deps.registry);
   const app = new Hono<ApiEnv>();
 
@@ -68,10 +76,12 @@ export const createApiApp = (deps: ApiDeps, options: { legacyModules?: readonly 
     markRoute('/trpc'),
     trpcServer({
       endpoint: '/trpc',
-      router: appRouter,
+      router: options.trpcRouter ?? appRouter,
       createContext: (_opts, c) =>
         createTrpcContext(c as Context<ApiEnv>, { exposeInternalErrors, metrics }),
-      onError: ({ error, path, ctx }) => {
+      onError: ({ error, path, ctx: rawCtx }) => {
+        // The router is typed loosely here (tests may swap it); the context is always ours.
+        const ctx = rawCtx as TrpcContext | undefined;
         const status = getHTTPStatusCodeFromError(error);
         const log = ctx?.log ?? deps.log;
         if (status >= 500) {

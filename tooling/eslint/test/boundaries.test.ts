@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -8,12 +7,20 @@ import { defineConfig } from '../index.js';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** Lints a snippet as if it lived in the given package, with the real shared config. */
-const lint = async (pkg: 'core' | 'api' | 'config' | 'server', code: string) => {
+const lint = async (
+  pkg: 'core' | 'api' | 'config' | 'server',
+  code: string,
+  allowEnv?: boolean | string[],
+) => {
   const eslint = new ESLint({
     cwd: here,
     overrideConfigFile: true,
     overrideConfig: [
-      ...defineConfig({ pkg, tsconfigRootDir: here }).map((c) =>
+      ...defineConfig({
+        pkg,
+        tsconfigRootDir: here,
+        ...(allowEnv === undefined ? {} : { allowEnv }),
+      }).map((c) =>
         // The fixtures folder is ignored for the real lint run; re-include it here.
         c.ignores ? { ...c, ignores: ['**/dist/**'] } : c,
       ),
@@ -25,24 +32,40 @@ const lint = async (pkg: 'core' | 'api' | 'config' | 'server', code: string) => 
 
 describe('package boundary rules', () => {
   it('rejects hono in packages/core', async () => {
-    const messages = await lint('core', "import { Hono } from 'hono';\nexport const app = new Hono();\n");
-    expect(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('packages/core'))).toBe(true);
+    const messages = await lint(
+      'core',
+      "import { Hono } from 'hono';\nexport const app = new Hono();\n",
+    );
+    expect(
+      messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('packages/core')),
+    ).toBe(true);
   });
 
   it('rejects @trpc, @sentry and prom-client in packages/core', async () => {
     for (const mod of ['@trpc/server', '@sentry/node', 'prom-client']) {
       const messages = await lint('core', `import * as m from '${mod}';\nexport const x = m;\n`);
-      expect(messages.some((m) => m.startsWith('no-restricted-imports')), mod).toBe(true);
+      expect(
+        messages.some((m) => m.startsWith('no-restricted-imports')),
+        mod,
+      ).toBe(true);
     }
   });
 
   it('rejects Prisma in packages/api', async () => {
-    const messages = await lint('api', "import { PrismaClient } from '@prisma/client';\nexport const c = PrismaClient;\n");
-    expect(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('Prisma'))).toBe(true);
+    const messages = await lint(
+      'api',
+      "import { PrismaClient } from '@prisma/client';\nexport const c = PrismaClient;\n",
+    );
+    expect(
+      messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('Prisma')),
+    ).toBe(true);
   });
 
   it('rejects deep imports into a package src folder', async () => {
-    const messages = await lint('api', "import { x } from '@mathakine/core/src/errors';\nexport const y = x;\n");
+    const messages = await lint(
+      'api',
+      "import { x } from '@mathakine/core/src/errors';\nexport const y = x;\n",
+    );
     expect(messages.some((m) => m.startsWith('no-restricted-imports'))).toBe(true);
   });
 
@@ -51,9 +74,48 @@ describe('package boundary rules', () => {
     expect(messages.some((m) => m.startsWith('no-restricted-syntax'))).toBe(true);
   });
 
+  it('rejects the other spellings of an environment read', async () => {
+    for (const code of [
+      "export const port = process['env'].PORT;\n",
+      'export const port = globalThis.process.env.PORT;\n',
+      'const { env } = process;\nexport const port = env.PORT;\n',
+    ]) {
+      const messages = await lint('core', code);
+      expect(
+        messages.some((m) => m.startsWith('no-restricted-syntax')),
+        code,
+      ).toBe(true);
+    }
+    const imported = await lint(
+      'api',
+      "import { env } from 'node:process';\nexport const port = env.PORT;\n",
+    );
+    expect(imported.some((m) => m.startsWith('no-restricted-imports'))).toBe(true);
+  });
+
+  it('allows process.env only in the files listed in allowEnv', async () => {
+    const code = 'export const port = process.env.PORT;\n';
+    const elsewhere = await lint('config', code, ['other/env.ts']);
+    expect(elsewhere.some((m) => m.startsWith('no-restricted-syntax'))).toBe(true);
+    const inEnvModule = await lint('config', code, ['fixtures/sample.ts']);
+    expect(inEnvModule.filter((m) => m.startsWith('no-restricted'))).toEqual([]);
+  });
+
+  it('rejects core and api imports in packages/config', async () => {
+    const messages = await lint(
+      'config',
+      "import { createCore } from '@mathakine/core';\nexport const c = createCore;\n",
+    );
+    expect(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('leaf'))).toBe(
+      true,
+    );
+  });
+
   it('rejects floating promises', async () => {
     const messages = await lint('core', 'const f = async () => 1;\nf();\n');
-    expect(messages.some((m) => m.startsWith('@typescript-eslint/no-floating-promises'))).toBe(true);
+    expect(messages.some((m) => m.startsWith('@typescript-eslint/no-floating-promises'))).toBe(
+      true,
+    );
   });
 
   it('accepts an allowed import', async () => {

@@ -42,14 +42,17 @@ export const pyRound = (value: number, ndigits = 0): number => {
   return value < 0 && result !== 0 ? -result : result;
 };
 
+const FLOAT_MARK = '\u0000pyfloat:';
+
 /**
  * A number that must be written as a Python float (`10.0`, not `10`). Mappers wrap float-typed fields
  * with `pyFloat`, and `toLegacyJson` writes them back out.
  */
 export class PyFloat {
   constructor(readonly value: number) {}
+  /** A marker string that `toLegacyJson` turns back into a bare number literal. */
   toJSON(): string {
-    return formatPyFloat(this.value);
+    return `${FLOAT_MARK}${formatPyFloat(this.value)}`;
   }
 }
 
@@ -65,13 +68,16 @@ export const formatPyFloat = (value: number): string => {
   return text.replace(/e([+-])(\d)$/, 'e$10$2');
 };
 
-const FLOAT_MARK = '\u0000pyfloat:';
-
 /**
  * JSON text as Python's `json.dumps(..., ensure_ascii=False, separators=(',', ':'))` would write it for
  * the same data: compact, raw UTF-8, and `PyFloat` values with their decimal point.
  */
 export const toLegacyJson = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v instanceof PyFloat ? `${FLOAT_MARK}${formatPyFloat(v.value)}` : v,
-  ).replace(/"\\u0000pyfloat:([^"]*)"/g, '$1');
+  JSON.stringify(value).replace(/"\\u0000pyfloat:(-?[0-9][0-9.e+-]*|NaN|-?Infinity)"/g, '$1');
+
+/** A JSON response written by `toLegacyJson` (legacy routes whose bodies carry Python floats). */
+export const legacyJson = (data: unknown, status = 200, headers: Record<string, string> = {}): Response =>
+  new Response(toLegacyJson(data), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });

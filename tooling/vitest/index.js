@@ -1,4 +1,4 @@
-import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 
 /**
  * The vitest projects of STYLE.md §7, shared by every package:
@@ -7,13 +7,14 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
  * - http: `*.http.test.ts` (`app.request`, database too)
  * `extra` adds package-specific projects (int-pg, redis) that a package includes only when its
  * service is configured, never as skipped tests.
+ *
+ * Plain JavaScript: vitest loads config files without a TypeScript loader for linked packages.
+ *
+ * @param {{ globalSetup?: string[]; setupFiles?: string[]; extra?: import('vitest/config').TestProjectInlineConfiguration[] }} [options]
  */
-export const defineProjects = (options: {
-  globalSetup?: string[];
-  setupFiles?: string[];
-  extra?: TestProjectInlineConfiguration[];
-} = {}) => {
-  const dbProject = (name: string, include: string[]): TestProjectInlineConfiguration => ({
+export const defineProjects = (options = {}) => {
+  /** @returns {import('vitest/config').TestProjectInlineConfiguration} */
+  const dbProject = (/** @type {string} */ name, /** @type {string[]} */ include) => ({
     extends: true,
     test: {
       name,
@@ -33,7 +34,14 @@ export const defineProjects = (options: {
           test: {
             name: 'unit',
             include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-            exclude: ['**/*.int.test.ts', '**/*.http.test.ts', '**/*.pg.test.ts', '**/*.redis.test.ts', '**/node_modules/**'],
+            exclude: [
+              '**/*.int.test.ts',
+              '**/*.http.test.ts',
+              '**/*.pg.test.ts',
+              '**/*.redis.test.ts',
+              '**/node_modules/**',
+            ],
+            testTimeout: 20_000,
           },
         },
         dbProject('int', ['src/**/*.int.test.ts', 'test/**/*.int.test.ts']),

@@ -1,0 +1,97 @@
+import { pino } from 'pino';
+import { Registry } from 'prom-client';
+
+import { createCore, type Actor, type Clock, type Core, type Database } from '@mathakine/core';
+import { openTestDatabase } from '@mathakine/core/testing';
+
+import { createApiApp, type CreateApiAppOptions } from '../app.ts';
+import type { ApiConfig, ApiDeps } from '../deps.ts';
+import { createApiMetrics } from '../middleware/metrics.ts';
+import type { TrpcContext } from '../trpc/context.ts';
+import { createCaller } from '../trpc/routers/_app.ts';
+
+/** The transport configuration tests start from (development-like, small body limit off). */
+export const testApiConfig = (overrides: DeepPartial<ApiConfig> = {}): ApiConfig => ({
+  isProduction: overrides.isProduction ?? false,
+  debug: overrides.debug ?? false,
+  cors: { origins: overrides.cors?.origins ?? ['http://localhost:3000', 'http://127.0.0.1:3000'] },
+  http: {
+    bodyLimitBytes: 1_048_576,
+    trustedProxyHops: 0,
+    secureHeaders: true,
+    shutdownTimeoutMs: 1_000,
+    metricsToken: null,
+    ...overrides.http,
+  },
+});
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] };
+
+export const testActor = (overrides: Partial<Actor> = {}): Actor => ({
+  userId: 1,
+  username: 'padawan_test',
+  role: 'padawan',
+  accessScope: 'full',
+  sessionId: 1,
+  ...overrides,
+});
+
+/** A clock tests can move. */
+export const fixedClock = (start = new Date('2026-02-14T10:00:00.000Z')) => {
+  let now = start.getTime();
+  const clock: Clock & { advance(ms: number): void; set(date: Date): void } = {
+    now: () => new Date(now),
+    advance: (ms) => {
+      now += ms;
+    },
+    set: (date) => {
+      now = date.getTime();
+    },
+  };
+  return clock;
+};
+
+export interface TestAppOptions extends CreateApiAppOptions {
+  config?: DeepPartial<ApiConfig>;
+  resolveAuth?: ApiDeps['resolveAuth'];
+  reportError?: ApiDeps['reportError'];
+  db?: Database;
+  clock?: Clock;
+}
+
+export const silentLogger = () => pino({ level: 'silent' });
+
+/**
+ * The real app over the test database (PGlite by default, DATABASE_URL when set), with the given
+ * transport configuration and fixtures. Returns a `createCaller` bound to the same core.
+ */
+export const createTestApp = async (options: TestAppOptions = {}) => {
+  const db = options.db ?? (await openTestDatabase());
+  const log = silentLogger();
+  const clock = options.clock ?? fixedClock();
+  const core: Core = createCore({ db, log, clock });
+  const registry = new Registry();
+  const { app, legacyRoutes } = createApiApp(
+    {
+      core,
+      config: testApiConfig(options.config),
+      log,
+      registry,
+      ...(options.resolveAuth ? { resolveAuth: options.resolveAuth } : {}),
+      ...(options.reportError ? { reportError: options.reportError } : {}),
+    },
+    options,
+  );
+  const metrics = createApiMetrics(new Registry());
+  const callerFor = (ctx: Partial<TrpcContext>) =>
+    createCaller({
+      actor: null,
+      log,
+      requestId: 'test',
+      core,
+      exposeInternalErrors: true,
+      metrics,
+      ...ctx,
+    });
+  return { app, legacyRoutes, db, core, clock, registry, createCaller: callerFor };
+};

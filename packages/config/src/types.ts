@@ -1,0 +1,100 @@
+/** Log levels understood by pino (STYLE.md §5). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A snapshot of environment variables (process.env or a test double). */
+export type EnvSource = Readonly<Record<string, string | undefined>>;
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  user: string | null;
+  password: string | null;
+  /** Implicit TLS from the first byte (port 465). */
+  secure: boolean;
+  /** STARTTLS is mandatory (SMTP_USE_TLS on a non-465 port). */
+  requireTls: boolean;
+  from: string;
+}
+
+/**
+ * The whole runtime configuration, parsed once from the environment and frozen.
+ * `docs/configuration.md` lists every variable behind each field.
+ */
+export interface AppConfig {
+  environment: string;
+  /** ENVIRONMENT==='production' || NODE_ENV==='production' || MATH_TRAINER_PROFILE==='prod'. The only definition. */
+  isProduction: boolean;
+  /** NODE_ENV==='test' or VITEST set. Never together with production. */
+  isTest: boolean;
+  debug: boolean;
+  host: string;
+  port: number;
+  logLevel: LogLevel;
+  secretKey: string;
+  /** True when no SECRET_KEY was given outside production and a random per-process key was made. */
+  secretKeyGenerated: boolean;
+  database: {
+    /** null = embedded PGlite under dataDir (never in production). */
+    url: string | null;
+    dataDir: string;
+    poolSize: number;
+    statementTimeoutMs: number;
+    transactionTimeoutMs: number;
+    transactionMaxWaitMs: number;
+    connectTimeoutMs: number;
+  };
+  /** FRONTEND_URL without a trailing slash. */
+  frontendUrl: string | null;
+  cors: { origins: string[] };
+  http: {
+    bodyLimitBytes: number;
+    trustedProxyHops: number;
+    secureHeaders: boolean;
+    shutdownTimeoutMs: number;
+    /** When set, /metrics requires `Authorization: Bearer <token>`. */
+    metricsToken: string | null;
+  };
+  auth: {
+    accessTokenMinutes: number;
+    refreshTokenDays: number;
+    unverifiedGraceMinutes: number;
+    bcryptCost: number;
+    refreshReuseGraceSeconds: number;
+    sessionCacheSeconds: number;
+  };
+  admin: { email: string | null; username: string; password: string | null };
+  sentry: {
+    /** null when not configured or in tests (Sentry disabled). */
+    dsn: string | null;
+    environment: string;
+    release: string | null;
+    tracesSampleRate: number;
+    profilesSampleRate: number;
+  };
+  mail: { smtp: SmtpConfig | null; linkBaseUrl: string };
+  redisUrl: string | null;
+  rateLimits: {
+    windowSeconds: number;
+    login: number;
+    register: number;
+    forgotPassword: number;
+    resendVerification: number;
+    validateToken: number;
+    chat: number;
+    loginPerAccount: number;
+  };
+  ai: {
+    openaiApiKey: string | null;
+    openaiBaseUrl: string | null;
+    model: string;
+    reasoningModel: string | null;
+  };
+  /** Notices to print loudly at boot (generated secret, embedded DB, mail not configured, debug on…). */
+  warnings: string[];
+}
+
+export interface ConfigIssue {
+  variable: string;
+  message: string;
+}
