@@ -1,0 +1,122 @@
+import type { Prisma, PrismaClient } from '../db/generated/client.ts';
+import type { BadgeDefinition } from './badges.ts';
+
+import { BADGE_CATALOGUE } from './badges.ts';
+import { DEFAULT_SETTING_ROWS } from './settings.ts';
+
+/**
+ * Version of the reference data (badge catalogue + default settings). Bump it whenever
+ * badges.ts or settings.ts changes, so deploy logs show which catalogue a database received.
+ */
+export const REFERENCE_DATA_VERSION = '2026.11.24-1';
+
+export interface ApplyReferenceDataResult {
+  badgesInserted: number;
+  badgesUpdated: number;
+  settingsInserted: number;
+}
+
+const badgeSelect = {
+  id: true,
+  code: true,
+  name: true,
+  description: true,
+  iconUrl: true,
+  category: true,
+  tier: true,
+  pointsReward: true,
+  isSecret: true,
+  requirements: true,
+  starWarsTitle: true,
+} as const satisfies Prisma.AchievementSelect;
+
+type StoredBadge = Prisma.AchievementGetPayload<{ select: typeof badgeSelect }>;
+
+/** Structural equality of JSON values, independent of object key order (jsonb reorders keys). */
+const jsonEqual = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => jsonEqual(item, b[i]))
+    );
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const aEntries = Object.entries(a).filter(([, v]) => v !== undefined);
+  const bObj = b as Record<string, unknown>;
+  const bKeys = Object.keys(bObj).filter((k) => bObj[k] !== undefined);
+  return (
+    aEntries.length === bKeys.length &&
+    aEntries.every(([k, v]) => Object.hasOwn(bObj, k) && jsonEqual(v, bObj[k]))
+  );
+};
+
+/** The catalogue-owned columns (`is_active` is left to admins). */
+const badgeData = (def: BadgeDefinition) => ({
+  name: def.name,
+  description: def.description,
+  iconUrl: def.iconUrl,
+  category: def.category,
+  tier: def.tier,
+  pointsReward: def.pointsReward,
+  isSecret: def.isSecret,
+  requirements: def.requirements as Prisma.InputJsonObject,
+  starWarsTitle: def.starWarsTitle,
+});
+
+const badgeDiffers = (stored: StoredBadge, def: BadgeDefinition): boolean =>
+  stored.name !== def.name ||
+  stored.description !== def.description ||
+  stored.iconUrl !== def.iconUrl ||
+  stored.category !== def.category ||
+  stored.tier !== def.tier ||
+  stored.pointsReward !== def.pointsReward ||
+  stored.isSecret !== def.isSecret ||
+  stored.starWarsTitle !== def.starWarsTitle ||
+  !jsonEqual(stored.requirements, def.requirements);
+
+/**
+ * Brings the reference data of a migrated database up to date, in one transaction:
+ * - badges are upserted by `code`: missing ones inserted, catalogue-owned columns rewritten only
+ *   when they differ (an admin's `is_active` choice is kept);
+ * - default settings rows are inserted when their key is missing; existing rows (admin values)
+ *   are never touched.
+ * Idempotent: a second call writes nothing and returns zeros.
+ */
+export const applyReferenceData = async (prisma: PrismaClient): Promise<ApplyReferenceDataResult> =>
+  prisma.$transaction(async (tx) => {
+    const stored = await tx.achievement.findMany({
+      where: { code: { in: BADGE_CATALOGUE.map((b) => b.code) } },
+      select: badgeSelect,
+    });
+    const byCode = new Map(stored.map((b) => [b.code, b]));
+
+    let badgesInserted = 0;
+    let badgesUpdated = 0;
+    for (const def of BADGE_CATALOGUE) {
+      const current = byCode.get(def.code);
+      if (current === undefined) {
+        await tx.achievement.create({
+          data: { code: def.code, ...badgeData(def) },
+          select: { id: true },
+        });
+        badgesInserted += 1;
+      } else if (badgeDiffers(current, def)) {
+        await tx.achievement.update({
+          where: { id: current.id },
+          data: badgeData(def),
+          select: { id: true },
+        });
+        badgesUpdated += 1;
+      }
+    }
+
+    const { count: settingsInserted } = await tx.setting.createMany({
+      data: DEFAULT_SETTING_ROWS.map((row) => ({ ...row })),
+      skipDuplicates: true,
+    });
+
+    return { badgesInserted, badgesUpdated, settingsInserted };
+  });
