@@ -23,8 +23,8 @@ fail() {
   exit 1
 }
 
-(cd apps/server && PORT="$port" MATH_TRAINER_HOST=127.0.0.1 MATHAKINE_DATA_DIR="$data_dir/pglite" \
-  LOG_LEVEL=info node --enable-source-maps --import ./dist/instrument.js ./dist/main.js >"$log_file" 2>&1) &
+(cd "${SERVER_DIR:-apps/server}" && PORT="$port" MATH_TRAINER_HOST=127.0.0.1 MATHAKINE_DATA_DIR="$data_dir/pglite" \
+  LOG_LEVEL=info exec node --enable-source-maps --import ./dist/instrument.js ./dist/main.js >"$log_file" 2>&1) &
 pid=$!
 
 for _ in $(seq 1 120); do

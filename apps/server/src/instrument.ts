@@ -19,7 +19,15 @@ const initSentry = () => {
     environment: sentry.environment,
     ...(sentry.release ? { release: sentry.release } : {}),
     tracesSampleRate: sentry.tracesSampleRate,
-    sendDefaultPii: false,
+    // No PII (v11 replaced `sendDefaultPii` with per-category collection): no user info, cookies,
+    // bodies or credential headers; beforeSend scrubs whatever remains.
+    dataCollection: {
+      userInfo: false,
+      cookies: false,
+      httpBodies: [],
+      httpHeaders: { request: { deny: ['authorization', 'cookie', 'x-csrf-token'] }, response: false },
+      urlQueryParams: { deny: ['token'] },
+    },
     beforeSend: scrubEvent,
     beforeSendTransaction: (event) =>
       event.request?.url?.includes('/health') || event.request?.url?.includes('/metrics') ? null : event,

@@ -5,7 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApiApp } from '@mathakine/api';
 import { loadConfigOrExit } from '@mathakine/config';
 import { createCore, systemClock } from '@mathakine/core';
-import { applyReferenceData, createDb, createMigrator } from '@mathakine/core/db';
+import { createDb, migrateDatabase } from '@mathakine/core/db';
 
 import { listen } from './http-server.ts';
 import { createLogger } from './logger.ts';
@@ -31,9 +31,7 @@ const main = async () => {
   if (db.kind === 'pglite') {
     // Only the embedded default migrates itself, for a zero-setup first run; PostgreSQL is migrated by
     // the deploy step (`node dist/migrate.js up`) before start.
-    const migrator = createMigrator(db.migrationTarget, { migrationsDir: migrationsDir() });
-    const { migrations } = await migrator.up();
-    const reference = await applyReferenceData(db.prisma);
+    const { migrations, reference } = await migrateDatabase(db, { migrationsDir: migrationsDir() });
     log.info({ applied: migrations, reference }, 'embedded database migrated');
   }
 

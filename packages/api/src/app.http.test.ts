@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 
 import { AppError, type Actor } from '@mathakine/core';
+import { createTestDatabase } from '@mathakine/core/testing';
 
 import { readLegacyBody } from './legacy/body.ts';
 import type { LegacyRoutesModule } from './rest/index.ts';
@@ -57,7 +58,9 @@ describe('probes', () => {
   });
 
   it('/ready answers 200 while the database answers and 503 once it is down', async () => {
-    const { app, db } = await createTestApp();
+    // Its own database: this test closes it.
+    const { db } = await createTestDatabase();
+    const { app } = await createTestApp({ db });
     const up = await app.request('/ready');
     expect(up.status).toBe(200);
     expect(await up.json()).toEqual({ ready: true, checks: { database: 'ok' } });

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { Registry } from 'prom-client';
 
 import { createCore, type Actor, type Clock, type Core, type Database } from '@mathakine/core';
-import { openTestDatabase } from '@mathakine/core/testing';
+import { getTestDb } from '@mathakine/core/testing';
 
 import { createApiApp, type CreateApiAppOptions } from '../app.ts';
 import type { ApiConfig, ApiDeps } from '../deps.ts';
@@ -66,7 +66,7 @@ export const silentLogger = () => pino({ level: 'silent' });
  * transport configuration and fixtures. Returns a `createCaller` bound to the same core.
  */
 export const createTestApp = async (options: TestAppOptions = {}) => {
-  const db = options.db ?? (await openTestDatabase());
+  const db = options.db ?? (await getTestDb()).db;
   const log = silentLogger();
   const clock = options.clock ?? fixedClock();
   const core: Core = createCore({ db, log, clock });
