@@ -1,0 +1,2 @@
+DROP TABLE "learners";
+DROP TYPE "learner_role";

@@ -1,0 +1,121 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+
+import { PrismaClient } from './generated/client.ts';
+import type { MigrationTarget } from './migrate.ts';
+import { openPglite } from './pglite.ts';
+import { postgresPoolConfig } from './postgres.ts';
+import type { Database } from './types.ts';
+
+export interface CreateDbOptions {
+  /** PostgreSQL URL. Absent / null → embedded PGlite under `dataDir`. */
+  url?: string | null;
+  /** Embedded database folder (the caller decides the default), or `memory://`. Required without `url`. */
+  dataDir?: string;
+  /** Embedded only: start from a `dumpDataDir()` tarball (test harness). */
+  loadDataDir?: Blob;
+  poolSize?: number;
+  statementTimeoutMs?: number;
+  connectionTimeoutMs?: number;
+  /** Interactive transaction timeout: a transaction still open after this is rolled back and fails. */
+  transactionTimeoutMs?: number;
+  /** How long `$transaction` may wait to start (for a pooled connection, or PGlite's single session). */
+  transactionMaxWaitMs?: number;
+  applicationName?: string;
+}
+
+/** A `Database` plus what the migrate runner and the test harness need to reach the same database. */
+export interface ManagedDatabase extends Database {
+  readonly migrationTarget: MigrationTarget;
+}
+
+export const DB_DEFAULTS = {
+  poolSize: 10,
+  statementTimeoutMs: 15_000,
+  connectionTimeoutMs: 5_000,
+  transactionTimeoutMs: 10_000,
+  transactionMaxWaitMs: 5_000,
+} as const;
+
+const ping = async (prisma: PrismaClient, timeoutMs: number): Promise<boolean> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(false);
+    }, timeoutMs);
+  });
+  const query = prisma.$queryRawUnsafe('SELECT 1').then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+/**
+ * Opens the process's database: PostgreSQL through `@prisma/adapter-pg` when `url` is set, otherwise PGlite in
+ * process under an exclusive folder lock. Interactive transaction limits are set once here; on PGlite they are
+ * what turns a query issued outside `tx` inside `$transaction` (a self-deadlock on its single session) into a
+ * fast error instead of a hang.
+ */
+export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabase> => {
+  const transactionOptions = {
+    maxWait: options.transactionMaxWaitMs ?? DB_DEFAULTS.transactionMaxWaitMs,
+    timeout: options.transactionTimeoutMs ?? DB_DEFAULTS.transactionTimeoutMs,
+  };
+
+  if (options.url !== undefined && options.url !== null && options.url !== '') {
+    const url = options.url;
+    const adapter = new PrismaPg(
+      postgresPoolConfig({
+        url,
+        poolSize: options.poolSize ?? DB_DEFAULTS.poolSize,
+        statementTimeoutMs: options.statementTimeoutMs ?? DB_DEFAULTS.statementTimeoutMs,
+        connectionTimeoutMs: options.connectionTimeoutMs ?? DB_DEFAULTS.connectionTimeoutMs,
+        idleInTransactionTimeoutMs: Math.max(transactionOptions.timeout * 2, 10_000),
+        applicationName: options.applicationName ?? 'mathakine',
+      }),
+    );
+    const prisma = new PrismaClient({ adapter, transactionOptions });
+    let closed = false;
+    return {
+      kind: 'postgres',
+      prisma,
+      migrationTarget: { kind: 'postgres', url },
+      ping: (timeoutMs) => ping(prisma, timeoutMs),
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await prisma.$disconnect();
+      },
+    };
+  }
+
+  if (options.dataDir === undefined || options.dataDir === '') {
+    throw new Error('createDb: without a database URL, a data folder (dataDir, or memory://) is required.');
+  }
+  const opened = await openPglite({
+    dataDir: options.dataDir,
+    ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
+  });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(opened.pglite), transactionOptions });
+  let closed = false;
+  return {
+    kind: 'pglite',
+    prisma,
+    migrationTarget: { kind: 'pglite', pglite: opened.pglite },
+    ping: (timeoutMs) => ping(prisma, timeoutMs),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      try {
+        await prisma.$disconnect();
+      } finally {
+        await opened.close();
+      }
+    },
+  };
+};

@@ -1,0 +1,34 @@
+// @mathakine/core/db: the composition root's (apps/server) and the CLIs' access to the database.
+// Services never import this: they receive `Database` through CoreDeps.
+export type { Database, Db, Tx } from './types.ts';
+export { createDb, DB_DEFAULTS, type CreateDbOptions, type ManagedDatabase } from './client.ts';
+export {
+  checksumOf,
+  createMigrator,
+  formatStatus,
+  MIGRATION_LOCK_KEY,
+  MIGRATIONS_TABLE,
+  MigrationError,
+  openSqlSession,
+  readMigrations,
+  type AppliedMigration,
+  type MigrationFile,
+  type MigrationRunResult,
+  type MigrationState,
+  type MigrationStatus,
+  type MigrationStatusEntry,
+  type MigrationTarget,
+  type Migrator,
+  type MigratorOptions,
+  type SqlSession,
+} from './migrate.ts';
+export { acquireDataDirLock, lockPathFor, MEMORY_DATA_DIR } from './pglite.ts';
+export {
+  CLI_USAGE,
+  migrateDatabase,
+  runCli,
+  seedDemo,
+  type CliDatabaseSettings,
+  type MigrateDatabaseResult,
+  type RunCliOptions,
+} from './cli.ts';

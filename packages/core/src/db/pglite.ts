@@ -1,0 +1,128 @@
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+import { PGlite } from '@electric-sql/pglite';
+
+/** The data folder value that keeps an embedded database in memory (nothing on disk, no lock). */
+export const MEMORY_DATA_DIR = 'memory://';
+
+export const isMemoryDataDir = (dataDir: string): boolean => dataDir.startsWith('memory://');
+
+/** The lock file guarding a PGlite data folder: a sibling `<folder>.lock` holding the owner's pid. */
+export const lockPathFor = (dataDir: string): string => `${path.resolve(dataDir)}.lock`;
+
+const isProcessAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+const readLockPid = (lockPath: string): number | null => {
+  try {
+    const text = readFileSync(lockPath, 'utf8').trim();
+    return /^\d+$/.test(text) ? Number(text) : null;
+  } catch {
+    return null;
+  }
+};
+
+const errnoCode = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | null)?.code;
+
+/**
+ * Takes the exclusive lock on a data folder: creates the lock file with O_EXCL and writes our pid.
+ * A lock left by a dead process (or unreadable) is stale and replaced; a live owner (this process
+ * included) makes this throw. Returns the release function, which removes the file only if it is still ours.
+ */
+export const acquireDataDirLock = (dataDir: string): (() => void) => {
+  const lockPath = lockPathFor(dataDir);
+  mkdirSync(path.dirname(lockPath), { recursive: true });
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    let fd: number;
+    try {
+      fd = openSync(lockPath, 'wx', 0o644);
+    } catch (err) {
+      if (errnoCode(err) !== 'EEXIST') throw err;
+      const owner = readLockPid(lockPath);
+      if (owner !== null && isProcessAlive(owner)) {
+        const who = owner === process.pid ? 'this process' : `process ${owner}`;
+        throw new Error(
+          `The embedded database folder ${path.resolve(dataDir)} is already open by ${who} (lock file ${lockPath}). ` +
+            'Stop the other process, or use another data folder.',
+        );
+      }
+      // Stale lock (dead owner or garbage): remove it and retry.
+      try {
+        unlinkSync(lockPath);
+      } catch (unlinkErr) {
+        if (errnoCode(unlinkErr) !== 'ENOENT') throw unlinkErr;
+      }
+      continue;
+    }
+    try {
+      writeSync(fd, `${process.pid}\n`);
+    } finally {
+      closeSync(fd);
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (readLockPid(lockPath) === process.pid) {
+        try {
+          unlinkSync(lockPath);
+        } catch (err) {
+          if (errnoCode(err) !== 'ENOENT') throw err;
+        }
+      }
+    };
+  }
+  throw new Error(`Could not take the lock ${lockPath} on the embedded database folder (another process keeps racing for it).`);
+};
+
+export interface OpenPgliteOptions {
+  /** A folder, or `memory://` for an in-memory database. */
+  dataDir: string;
+  /** A `dumpDataDir()` tarball to start from (the test harness loads its migrated template this way). */
+  loadDataDir?: Blob;
+}
+
+export interface OpenedPglite {
+  pglite: PGlite;
+  /** Closes PGlite, then releases the folder lock. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Opens (creating if needed) an embedded PGlite database under an exclusive folder lock, session in UTC. */
+export const openPglite = async (options: OpenPgliteOptions): Promise<OpenedPglite> => {
+  const memory = isMemoryDataDir(options.dataDir);
+  const release = memory ? () => undefined : acquireDataDirLock(options.dataDir);
+  let pglite: PGlite;
+  try {
+    if (!memory) mkdirSync(path.resolve(options.dataDir), { recursive: true });
+    pglite = await PGlite.create({
+      dataDir: memory ? options.dataDir : path.resolve(options.dataDir),
+      ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
+    });
+    await pglite.exec("SET TIME ZONE 'UTC'");
+  } catch (err) {
+    release();
+    throw err;
+  }
+  let closed = false;
+  return {
+    pglite,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      try {
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        release();
+      }
+    },
+  };
+};

@@ -1,0 +1,54 @@
+import pg from 'pg';
+
+export interface PostgresConnectionSettings {
+  url: string;
+  /** Upper bound for one statement, enforced by the server (`statement_timeout`). */
+  statementTimeoutMs: number;
+  /** How long to wait for a TCP connection + authentication. */
+  connectionTimeoutMs: number;
+  /** Kills a session left idle inside an open transaction (a leaked transaction must not hold locks forever). */
+  idleInTransactionTimeoutMs: number;
+  applicationName: string;
+}
+
+/** Session settings every connection gets: UTC, statement timeout. Passed as startup options, so no extra round trip. */
+export const sessionOptions = (statementTimeoutMs: number): string =>
+  `-c timezone=UTC -c statement_timeout=${Math.max(0, Math.trunc(statementTimeoutMs))}`;
+
+/** pg pool configuration shared by the Prisma adapter. */
+export const postgresPoolConfig = (settings: PostgresConnectionSettings & { poolSize: number }): pg.PoolConfig => ({
+  connectionString: settings.url,
+  max: settings.poolSize,
+  connectionTimeoutMillis: settings.connectionTimeoutMs,
+  idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs,
+  application_name: settings.applicationName,
+  options: sessionOptions(settings.statementTimeoutMs),
+});
+
+/**
+ * One raw connection (migrations, drift check, test databases): UTC session, no statement timeout unless
+ * given (a migration may legitimately run long).
+ */
+export const connectPostgres = async (
+  url: string,
+  options: { statementTimeoutMs?: number; connectionTimeoutMs?: number; applicationName?: string } = {},
+): Promise<pg.Client> => {
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
+    application_name: options.applicationName ?? 'mathakine-migrate',
+    options: sessionOptions(options.statementTimeoutMs ?? 0),
+  });
+  await client.connect();
+  return client;
+};
+
+/** Replaces the database name in a PostgreSQL URL (test harness: template and per-worker databases). */
+export const withDatabaseName = (url: string, database: string): string => {
+  const parsed = new URL(url);
+  parsed.pathname = `/${encodeURIComponent(database)}`;
+  return parsed.toString();
+};
+
+/** Quotes an identifier for SQL text. */
+export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;

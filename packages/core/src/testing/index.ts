@@ -1,0 +1,14 @@
+// @mathakine/core/testing: test-only helpers (never imported by production code).
+export {
+  createEmptyDatabase,
+  createTestDatabase,
+  disposeTestDb,
+  getTestDb,
+  MIGRATIONS_DIR,
+  REFERENCE_TABLES,
+  resetDb,
+  type EmptyDatabase,
+  type TestDatabase,
+  type TestDbTemplate,
+} from './db.ts';
+export * from './factories.ts';
