@@ -118,7 +118,20 @@ export const defineConfig = ({ pkg, tsconfigRootDir, allowEnv = false }) => {
         'no-console': 'error',
         'no-restricted-imports': restrictedImports(pkg, { banEnv: !envEverywhere }),
         'no-restricted-syntax': envEverywhere ? 'off' : ['error', ...processEnvBans],
+        // Audit S-3.1: no SQL built by string interpolation. Tagged `$queryRaw` / `$executeRaw` bind their
+        // parameters; the Unsafe variants are allowed only in the database tooling and the test harness.
+        'no-restricted-properties': [
+          'error',
+          ...['$queryRawUnsafe', '$executeRawUnsafe'].map((property) => ({
+            property,
+            message: 'Use the tagged $queryRaw / $executeRaw (bound parameters), or a Prisma query.',
+          })),
+        ],
       },
+    },
+    {
+      files: ['src/db/**', 'src/testing/**', '**/*.test.ts', 'bench/**'],
+      rules: { 'no-restricted-properties': 'off' },
     },
     ...(envFiles.length > 0
       ? [

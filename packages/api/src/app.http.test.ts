@@ -20,6 +20,9 @@ const testRoutes: LegacyRoutesModule = (r) => {
   r.route('GET', '/test/boom', 'user', () => {
     throw new Error('secret internal detail: password=hunter2');
   });
+  r.route('GET', '/test/maintenance', 'user', () => {
+    throw new AppError('MAINTENANCE', 'Le temple est en maintenance. Réessayez plus tard.');
+  });
   r.route('GET', '/test/conflict', 'user', () => {
     throw new AppError('CONFLICT', 'Déjà pris');
   });
@@ -47,8 +50,10 @@ describe('probes', () => {
     const { app } = await createTestApp();
     const safe = await app.request('/health', { headers: { 'X-Request-ID': 'front-123.abc' } });
     expect(safe.headers.get('X-Request-ID')).toBe('front-123.abc');
-    const unsafe = await app.request('/health', { headers: { 'X-Request-ID': 'bad id<script>' } });
-    expect(unsafe.headers.get('X-Request-ID')).not.toBe('bad id<script>');
+    for (const unsafe of ['bad id<script>', 'a=b', 'x'.repeat(65)]) {
+      const res = await app.request('/health', { headers: { 'X-Request-ID': unsafe } });
+      expect(res.headers.get('X-Request-ID')).toMatch(/^[A-Za-z0-9._-]{12}$/);
+    }
   });
 
   it('/robots.txt disallows everything', async () => {
@@ -80,6 +85,21 @@ describe('security headers and CORS', () => {
     expect(res.headers.get('X-XSS-Protection')).toBe('1; mode=block');
     expect(res.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
     expect(res.headers.get('Strict-Transport-Security')).toBeNull();
+  });
+
+  it('adds HSTS in production only', async () => {
+    const { app } = await createTestApp({ config: { isProduction: true } });
+    const res = await app.request('/health');
+    expect(res.headers.get('Strict-Transport-Security')).toBe('max-age=31536000; includeSubDomains');
+  });
+
+  it('keeps CORS, security headers and the request id on a 500', async () => {
+    const { app } = await createTestApp({ legacyModules: [testRoutes], resolveAuth: signedIn(testActor()) });
+    const res = await app.request('/api/test/boom', { headers: { Origin: 'http://localhost:3000' } });
+    expect(res.status).toBe(500);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:3000');
+    expect(res.headers.get('X-Frame-Options')).toBe('DENY');
+    expect(res.headers.get('X-Request-ID')).toMatch(/^[A-Za-z0-9._-]{12}$/);
   });
 
   it('allows configured origins with credentials and exposes X-Request-ID', async () => {
@@ -221,6 +241,19 @@ describe('legacy REST error bodies', () => {
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(reportError).toHaveBeenCalledTimes(1);
     expect(reportError.mock.calls[0]?.[1]).toMatchObject({ requestId: 'trace-me-1', transport: 'rest' });
+  });
+
+  it('a maintenance 503 is answered in the legacy body but never reported as a failure', async () => {
+    const reportError = vi.fn();
+    const { app } = await createTestApp({
+      legacyModules: [testRoutes],
+      resolveAuth: signedIn(testActor()),
+      reportError,
+    });
+    const res = await app.request('/api/test/maintenance');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(reportError).not.toHaveBeenCalled();
   });
 
   it('a domain error takes its status from the table and is not reported', async () => {

@@ -111,6 +111,15 @@ describe('package boundary rules', () => {
     );
   });
 
+  it('rejects SQL built with the Unsafe raw query methods (audit S-3.1)', async () => {
+    const messages = await lint(
+      'core',
+      'declare const db: { $queryRawUnsafe(q: string): Promise<unknown> };\n' +
+        'export const f = (id: string) => db.$queryRawUnsafe(`SELECT * FROM users WHERE id = ${id}`);\n',
+    );
+    expect(messages.some((m) => m.startsWith('no-restricted-properties'))).toBe(true);
+  });
+
   it('rejects floating promises', async () => {
     const messages = await lint('core', 'const f = async () => 1;\nf();\n');
     expect(messages.some((m) => m.startsWith('@typescript-eslint/no-floating-promises'))).toBe(

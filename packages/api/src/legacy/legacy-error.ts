@@ -24,7 +24,7 @@ export interface LegacyError {
   status: number;
   body: LegacyErrorBody;
   headers: Record<string, string>;
-  /** True for 5xx: the caller logs it at error level and reports it to Sentry. */
+  /** True for server failures (5xx except maintenance): the caller logs them at error level and reports them. */
   isServerError: boolean;
 }
 
@@ -54,7 +54,8 @@ export const toLegacyError = (err: unknown, req: { path: string; requestId: stri
       status,
       body: legacyBody(status, err.message, { code }),
       headers: err.headers ?? {},
-      isServerError: status >= 500,
+      // Maintenance is a deliberate 503, not a failure: never logged as an error nor reported.
+      isServerError: status >= 500 && err.code !== 'MAINTENANCE',
     };
   }
   if (err instanceof HTTPException && err.status < 500) {

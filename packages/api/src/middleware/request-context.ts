@@ -1,5 +1,4 @@
 import { createMiddleware } from 'hono/factory';
-import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 
 import type { ApiDeps } from '../deps.ts';
@@ -9,15 +8,17 @@ import { resolveClientIp } from './client-ip.ts';
 /** Incoming ids are accepted only when they are short and safe to log (platform §3.2). */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** `X-Request-ID`: echoed when safe, otherwise a fresh 12-character id (legacy shape). */
+/**
+ * `X-Request-ID`: the incoming id when it is safe to log (platform §3.2), otherwise a fresh 12-character
+ * id (the legacy shape); echoed on every response, errors included.
+ */
 export const requestIdMiddleware = () =>
-  requestId({
-    headerName: 'X-Request-ID',
-    limitLength: 64,
-    generator: (c) => {
-      const incoming = c.req.header('X-Request-ID');
-      return incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID().slice(0, 12);
-    },
+  createMiddleware<ApiEnv>(async (c, next) => {
+    const incoming = c.req.header('X-Request-ID');
+    const id = incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID().slice(0, 12);
+    c.set('requestId', id);
+    c.header('X-Request-ID', id);
+    await next();
   });
 
 /**
