@@ -5,6 +5,6 @@ export default {
   semi: true,
   trailingComma: 'all',
   plugins: ['@ianvs/prettier-plugin-sort-imports'],
-  importOrder: ['<TYPES>', '<BUILTIN_MODULES>', '<THIRD_PARTY_MODULES>', '', '^@mathakine/(.*)$', '', '^[.]'],
+  importOrder: ['<BUILTIN_MODULES>', '<THIRD_PARTY_MODULES>', '', '^@mathakine/(.*)$', '', '^[.]'],
   importOrderTypeScriptVersion: '5.9.3',
 };
