@@ -1,7 +1,11 @@
 import type { Logger } from 'pino';
 
 import type { Clock } from './clock.ts';
+import type { CoreConfig } from './config.ts';
 import type { Database } from './db/types.ts';
+import type { Mailer } from './mail/mailer.ts';
+import type { RateLimitStore } from './rate-limit/rate-limit.store.ts';
+import type { PasswordHasher } from './security/password-hasher.ts';
 
 /** Who is calling. `null` actor = anonymous. Filled in by the transports' auth resolution. */
 export interface Actor {
@@ -29,4 +33,16 @@ export interface CoreDeps {
   db: Database;
   log: Logger;
   clock: Clock;
+  /** The configuration slice core reads; defaults (random secret, legacy limits) when absent. */
+  config?: CoreConfig;
+  /** Mail port; defaults to logging the message (development without SMTP). */
+  mailer?: Mailer;
+  /** Password hashing port; defaults to bcrypt with `config.auth.bcryptCost`. */
+  passwordHasher?: PasswordHasher;
+  /** Rate-limit counters; defaults to in-memory (Redis when the server is given REDIS_URL). */
+  rateLimitStore?: RateLimitStore;
+  /** Counts a failed mail send (the server wires a Prometheus counter). */
+  onMailFailure?: (kind: 'verification' | 'password_reset') => void;
+  /** Test hook: receives each background mail send. */
+  trackMail?: (sending: Promise<void>) => void;
 }

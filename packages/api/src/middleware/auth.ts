@@ -1,6 +1,8 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 
+import type { Core } from '@mathakine/core';
+
 import type { AuthResolver } from '../deps.ts';
 import type { ApiEnv } from '../hono-env.ts';
 
@@ -11,6 +13,12 @@ export const anonymousResolver: AuthResolver = ({ cookieToken, bearerToken }) =>
     tokenState: cookieToken !== undefined || bearerToken !== undefined ? 'invalid' : 'none',
   });
 
+/** The real resolver: access JWT → session (revocation, is_active) through core's few-second cache. */
+export const coreAuthResolver =
+  (core: Core): AuthResolver =>
+  ({ cookieToken, bearerToken }) =>
+    core.auth.resolveAccessToken({ cookieToken, bearerToken });
+
 /**
  * Resolves `c.var.actor` from the `access_token` cookie first, then `Authorization: Bearer` (api-rest-core
  * §2.3). Never rejects and never wraps downstream errors (audit X1): guards decide.
@@ -19,7 +27,9 @@ export const authContext = (resolve: AuthResolver) =>
   createMiddleware<ApiEnv>(async (c, next) => {
     const cookieToken = getCookie(c, 'access_token') || undefined;
     const header = c.req.header('Authorization');
-    const bearerToken = header?.startsWith('Bearer ') ? header.slice(7).trim() || undefined : undefined;
+    const bearerToken = header?.startsWith('Bearer ')
+      ? header.slice(7).trim() || undefined
+      : undefined;
     const resolved = await resolve({ cookieToken, bearerToken, log: c.var.log });
     c.set('actor', resolved.actor);
     c.set('tokenState', resolved.tokenState);

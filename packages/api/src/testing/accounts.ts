@@ -6,7 +6,7 @@ import { Registry } from 'prom-client';
 
 import { createCore, type Clock, type Core, type Ctx } from '@mathakine/core';
 import { getTestDb, resetDb } from '@mathakine/core/testing';
-import { startSmtpCapture, testCoreConfig, type SmtpCapture } from '@mathakine/core/testing/accounts';
+import { testCoreConfig, type SmtpCapture } from '@mathakine/core/testing/accounts';
 
 import { createApiApp } from '../app.ts';
 import type { ApiConfig } from '../deps.ts';
@@ -41,7 +41,13 @@ export const createAccountsApp = async (options: AccountsAppOptions = {}) => {
   const clock = movableClock();
   const isProduction = options.isProduction ?? false;
   const config = testCoreConfig({ ...options.core, isProduction });
-  const core: Core = createCore({ db, log, clock, config, ...(options.smtp ? { mailer: options.smtp.mailer } : {}) });
+  const core: Core = createCore({
+    db,
+    log,
+    clock,
+    config,
+    ...(options.smtp ? { mailer: options.smtp.mailer } : {}),
+  });
   const apiConfig: ApiConfig = {
     isProduction,
     debug: false,
@@ -54,10 +60,23 @@ export const createAccountsApp = async (options: AccountsAppOptions = {}) => {
       metricsToken: null,
     },
   };
-  const { app, legacyRoutes } = createApiApp({ core, config: apiConfig, log, registry: new Registry() });
+  const { app, legacyRoutes } = createApiApp({
+    core,
+    config: apiConfig,
+    log,
+    registry: new Registry(),
+  });
   const metrics = createApiMetrics(new Registry());
   const caller = (ctx: Partial<TrpcContext> = {}) =>
-    createCaller({ actor: null, log, requestId: 'test', core, exposeInternalErrors: true, metrics, ...ctx });
+    createCaller({
+      actor: null,
+      log,
+      requestId: 'test',
+      core,
+      exposeInternalErrors: true,
+      metrics,
+      ...ctx,
+    });
   const ctx: Ctx = { actor: null, log, requestId: 'test' };
   return { app, legacyRoutes, core, db, prisma, clock, caller, ctx, log };
 };
@@ -65,12 +84,17 @@ export const createAccountsApp = async (options: AccountsAppOptions = {}) => {
 export type AccountsApp = Awaited<ReturnType<typeof createAccountsApp>>;
 
 /** Parsed `Set-Cookie` headers of a response, by cookie name. */
-export const setCookies = (res: Response): Record<string, { value: string; attributes: string }> => {
+export const setCookies = (
+  res: Response,
+): Record<string, { value: string; attributes: string }> => {
   const out: Record<string, { value: string; attributes: string }> = {};
   for (const header of res.headers.getSetCookie()) {
     const [pair = '', ...rest] = header.split(';');
     const eq = pair.indexOf('=');
-    out[pair.slice(0, eq).trim()] = { value: decodeURIComponent(pair.slice(eq + 1)), attributes: rest.map((a) => a.trim()).join('; ') };
+    out[pair.slice(0, eq).trim()] = {
+      value: decodeURIComponent(pair.slice(eq + 1)),
+      attributes: rest.map((a) => a.trim()).join('; '),
+    };
   }
   return out;
 };
@@ -81,14 +105,20 @@ export const cookieHeader = (cookies: Record<string, string>): string =>
     .join('; ');
 
 /** JSON request init with the frontend's headers. */
-export const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+export const json = (
+  method: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): RequestInit => ({
   method,
   headers: { 'Content-Type': 'application/json', ...headers },
   body: body === undefined ? undefined : JSON.stringify(body),
 });
 
 /** An in-memory cookie jar for `createCaller` (what a browser would keep). */
-export const memoryHttp = (clientIp = '203.0.113.7'): TrpcHttp & { jar: Map<string, string>; lastOptions: Map<string, unknown> } => {
+export const memoryHttp = (
+  clientIp = '203.0.113.7',
+): TrpcHttp & { jar: Map<string, string>; lastOptions: Map<string, unknown> } => {
   const jar = new Map<string, string>();
   const lastOptions = new Map<string, unknown>();
   const cookies: CookieJar = {
@@ -114,14 +144,25 @@ export const signUpAndLogin = async (
   options: { verified?: boolean } = {},
 ): Promise<{ cookies: Record<string, string>; userId: number; accessToken: string }> => {
   const email = `${username.toLowerCase()}@example.org`;
-  await t.core.users.register(t.ctx, { username, email, password: PASSWORD }, { ip: '127.0.0.1', userAgent: null });
-  if (options.verified ?? true) await t.prisma.user.update({ where: { username }, data: { isEmailVerified: true } });
-  const res = await t.app.request('/api/auth/login', json('POST', { username, password: PASSWORD }));
+  await t.core.users.register(
+    t.ctx,
+    { username, email, password: PASSWORD },
+    { ip: '127.0.0.1', userAgent: null },
+  );
+  if (options.verified ?? true)
+    await t.prisma.user.update({ where: { username }, data: { isEmailVerified: true } });
+  const res = await t.app.request(
+    '/api/auth/login',
+    json('POST', { username, password: PASSWORD }),
+  );
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { access_token: string; user: { id: number } };
   const set = setCookies(res);
   return {
-    cookies: { access_token: set.access_token?.value ?? '', refresh_token: set.refresh_token?.value ?? '' },
+    cookies: {
+      access_token: set.access_token?.value ?? '',
+      refresh_token: set.refresh_token?.value ?? '',
+    },
     userId: body.user.id,
     accessToken: body.access_token,
   };

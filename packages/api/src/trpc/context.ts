@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Actor, Core } from '@mathakine/core';
 
 import type { ApiEnv } from '../hono-env.ts';
+import { honoCookieJar, type CookieJar } from '../http/auth-cookies.ts';
 import type { ApiMetrics } from '../middleware/metrics.ts';
 
 /** tRPC context: core's per-request `Ctx` plus what the procedures need (STYLE.md §4). */
@@ -16,7 +17,15 @@ export type TrpcContext = {
   /** False in production: internal error messages are replaced by a generic text. */
   exposeInternalErrors: boolean;
   metrics: Pick<ApiMetrics, 'trpcDuration'>;
+  /** The HTTP side (client IP, user agent, cookies) for the accounts procedures; absent in bare callers. */
+  http?: TrpcHttp;
 };
+
+export interface TrpcHttp {
+  clientIp: string;
+  userAgent: string | null;
+  cookies: CookieJar;
+}
 
 export const createTrpcContext = (
   c: Context<ApiEnv>,
@@ -28,4 +37,9 @@ export const createTrpcContext = (
   core: c.var.core,
   exposeInternalErrors: options.exposeInternalErrors,
   metrics: options.metrics,
+  http: {
+    clientIp: c.var.clientIp,
+    userAgent: c.req.header('User-Agent') ?? null,
+    cookies: honoCookieJar(c),
+  },
 });

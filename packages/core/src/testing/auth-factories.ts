@@ -2,7 +2,6 @@
 // server that captures messages, the SMTP mailer pointed at it, and a test configuration with a low
 // bcrypt cost and explicit rate limits (no test-mode bypass anywhere).
 import type { AddressInfo } from 'node:net';
-
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -38,20 +37,26 @@ export const startSmtpCapture = async () => {
           for (const wake of waiters.splice(0)) wake();
           callback();
         })
-        .catch((err: unknown) => { callback(err as Error); });
+        .catch((err: unknown) => {
+          callback(err as Error);
+        });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
 
   /** Resolves with the first message matching `predicate`, waiting for it up to `timeoutMs`. */
-  const waitFor = async (predicate: (m: CapturedMail) => boolean, timeoutMs = 5_000): Promise<CapturedMail> => {
+  const waitFor = async (
+    predicate: (m: CapturedMail) => boolean,
+    timeoutMs = 5_000,
+  ): Promise<CapturedMail> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = messages.find(predicate);
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching mail within ${timeoutMs} ms (${messages.length} received)`);
+      if (left <= 0)
+        throw new Error(`no matching mail within ${timeoutMs} ms (${messages.length} received)`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 200));
         waiters.push(() => {
@@ -87,7 +92,11 @@ export const startSmtpCapture = async () => {
     },
     close: async () => {
       mailer.close();
-      await new Promise<void>((resolve) => { server.close(() => { resolve(); }); });
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
     },
   };
 };
@@ -95,12 +104,14 @@ export const startSmtpCapture = async () => {
 export type SmtpCapture = Awaited<ReturnType<typeof startSmtpCapture>>;
 
 /** The accounts configuration of tests: bcrypt cost 4 and generous limits unless a test sets them. */
-export const testCoreConfig = (overrides: {
-  auth?: Partial<CoreConfig['auth']>;
-  rateLimits?: Partial<CoreConfig['rateLimits']>;
-  isProduction?: boolean;
-  linkBaseUrl?: string;
-} = {}): CoreConfig => {
+export const testCoreConfig = (
+  overrides: {
+    auth?: Partial<CoreConfig['auth']>;
+    rateLimits?: Partial<CoreConfig['rateLimits']>;
+    isProduction?: boolean;
+    linkBaseUrl?: string;
+  } = {},
+): CoreConfig => {
   const base = defaultCoreConfig();
   return {
     ...base,

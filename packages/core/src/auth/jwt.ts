@@ -1,0 +1,64 @@
+import { errors, jwtVerify, SignJWT } from 'jose';
+
+import type { RoleName } from './auth.rules.ts';
+
+/**
+ * Access tokens: HS256 JWTs with the legacy claim names (`sub` = username, `role`, `type: "access"`,
+ * `exp`) plus `sid` (the session, i.e. the refresh-token family), `uid`, `iat` and `jti`.
+ */
+export interface AccessClaims {
+  sub: string;
+  role: RoleName;
+  type: 'access';
+  sid: number;
+  uid: number;
+  exp: number;
+  iat: number;
+  jti: string;
+}
+
+const keyOf = (secret: string) => new TextEncoder().encode(secret);
+
+export const signAccessToken = async (
+  secret: string,
+  claims: { sub: string; role: RoleName; sid: number; uid: number },
+  now: Date,
+  ttlSeconds: number,
+): Promise<string> => {
+  const iat = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ role: claims.role, type: 'access', sid: claims.sid, uid: claims.uid })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.sub)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttlSeconds)
+    .setJti(crypto.randomUUID())
+    .sign(keyOf(secret));
+};
+
+/** The claims of a valid, unexpired access token, or null (bad signature, expired, wrong type…). */
+export const verifyAccessToken = async (
+  secret: string,
+  token: string,
+  now: Date,
+): Promise<AccessClaims | null> => {
+  try {
+    const { payload } = await jwtVerify(token, keyOf(secret), {
+      algorithms: ['HS256'],
+      currentDate: now,
+    });
+    if (
+      payload.type !== 'access' ||
+      typeof payload.sub !== 'string' ||
+      typeof payload.sid !== 'number' ||
+      typeof payload.uid !== 'number' ||
+      typeof payload.role !== 'string' ||
+      typeof payload.exp !== 'number'
+    ) {
+      return null;
+    }
+    return payload as unknown as AccessClaims;
+  } catch (err) {
+    if (err instanceof errors.JOSEError || err instanceof TypeError) return null;
+    throw err;
+  }
+};

@@ -1,0 +1,60 @@
+import type { CoreConfig } from '../config.ts';
+import { AppError } from '../errors.ts';
+import type { RateLimitStore } from './rate-limit.store.ts';
+
+export const RATE_LIMIT_MESSAGE = 'Trop de tentatives. Veuillez réessayer dans une minute.';
+export const CHAT_RATE_LIMIT_MESSAGE =
+  'Limite de messages atteinte. Veuillez réessayer dans une minute.';
+
+/** The buckets of api-rest-core §2.8 (legacy key names) plus the per-account login throttle. */
+export type RateLimitBucket =
+  | 'login'
+  | 'login-account'
+  | 'register'
+  | 'forgot-password'
+  | 'resend_verification'
+  | 'validate-token'
+  | 'chat';
+
+const limitFor = (config: CoreConfig['rateLimits'], bucket: RateLimitBucket): number => {
+  switch (bucket) {
+    case 'login':
+      return config.login;
+    case 'login-account':
+      return config.loginPerAccount;
+    case 'register':
+      return config.register;
+    case 'forgot-password':
+      return config.forgotPassword;
+    case 'resend_verification':
+      return config.resendVerification;
+    case 'validate-token':
+      return config.validateToken;
+    case 'chat':
+      return config.chat;
+  }
+};
+
+export const makeRateLimitService = (deps: { store: RateLimitStore; config: CoreConfig }) => ({
+  /** Counts one request; throws RATE_LIMITED (429 + Retry-After) when the bucket is full. */
+  consume: async (bucket: RateLimitBucket, key: string): Promise<void> => {
+    const limit = limitFor(deps.config.rateLimits, bucket);
+    const result = await deps.store.hit(
+      `rate_limit:${bucket}:${key}`,
+      limit,
+      deps.config.rateLimits.windowSeconds,
+    );
+    if (!result.allowed) {
+      throw new AppError(
+        'RATE_LIMITED',
+        bucket === 'chat' ? CHAT_RATE_LIMIT_MESSAGE : RATE_LIMIT_MESSAGE,
+        {
+          headers: { 'Retry-After': String(result.retryAfterSeconds) },
+          details: { retryAfterSeconds: result.retryAfterSeconds },
+        },
+      );
+    }
+  },
+});
+
+export type RateLimitService = ReturnType<typeof makeRateLimitService>;

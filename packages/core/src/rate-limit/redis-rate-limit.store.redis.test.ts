@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { loadConfig } from '@mathakine/config';
+
+import { createRedisRateLimitStore } from './redis-rate-limit.store.ts';
+
+// This project runs only when REDIS_URL is set (scripts/redis-throwaway.sh start; .ci/run does it).
+const url = loadConfig().redisUrl ?? '';
+const prefix = `mathakine_rl_test_${randomBytes(4).toString('hex')}`;
+const store = createRedisRateLimitStore(url, { keyPrefix: prefix });
+const other = createRedisRateLimitStore(url, { keyPrefix: prefix });
+
+afterAll(async () => {
+  await store.close?.();
+  await other.close?.();
+});
+
+describe('Redis rate-limit store', () => {
+  it('refuses past the limit with a Retry-After within the window', async () => {
+    expect(store.kind).toBe('redis');
+    expect(await store.hit('login:1.2.3.4', 2, 60)).toEqual({
+      allowed: true,
+      retryAfterSeconds: 0,
+    });
+    expect(await store.hit('login:1.2.3.4', 2, 60)).toEqual({
+      allowed: true,
+      retryAfterSeconds: 0,
+    });
+    const refused = await store.hit('login:1.2.3.4', 2, 60);
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect((await store.hit('login:5.6.7.8', 2, 60)).allowed).toBe(true);
+  });
+
+  it('is shared between instances (two clients, one bucket)', async () => {
+    expect((await store.hit('register:9.9.9.9', 1, 60)).allowed).toBe(true);
+    expect((await other.hit('register:9.9.9.9', 1, 60)).allowed).toBe(false);
+  });
+
+  it('opens again after the window', async () => {
+    expect((await store.hit('short:1', 1, 1)).allowed).toBe(true);
+    expect((await store.hit('short:1', 1, 1)).allowed).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await store.hit('short:1', 1, 1)).allowed).toBe(true);
+  });
+});

@@ -1,0 +1,55 @@
+import type { Logger } from 'pino';
+
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/types.ts';
+import { findSettingValue, upsertSettingValue } from './settings.repo.ts';
+import { isTruthySetting } from './settings.rules.ts';
+
+/** How long a switch is served from memory: maintenance is not read on every request (platform §2.15). */
+export const SETTINGS_CACHE_MS = 5_000;
+
+/**
+ * The server-side switches of api-rest-core §2.10, read through a short per-process cache. A failed
+ * read counts as "absent" (maintenance off, registration open), as the legacy did.
+ */
+export const makeSettingsService = (deps: { db: Database; clock: Clock; log: Logger }) => {
+  const cache = new Map<string, { value: string | null | undefined; until: number }>();
+
+  const read = async (key: string): Promise<string | null | undefined> => {
+    const now = deps.clock.now().getTime();
+    const hit = cache.get(key);
+    if (hit && hit.until > now) return hit.value;
+    let value: string | null | undefined;
+    try {
+      value = await findSettingValue(deps.db.prisma, key);
+    } catch (err) {
+      deps.log.warn({ err, key }, 'setting read failed: using its default');
+      value = undefined;
+    }
+    cache.set(key, { value, until: now + SETTINGS_CACHE_MS });
+    return value;
+  };
+
+  const bool = async (key: string, defaultValue: boolean): Promise<boolean> => {
+    const value = await read(key);
+    return value === undefined || value === null ? defaultValue : isTruthySetting(value);
+  };
+
+  return {
+    isMaintenanceMode: () => bool('maintenance_mode', false),
+    isRegistrationEnabled: () => bool('registration_enabled', true),
+    /** Writes a switch and drops this process's cached copy (other instances see it within the TTL). */
+    setSwitch: async (
+      key: 'maintenance_mode' | 'registration_enabled',
+      value: boolean,
+    ): Promise<void> => {
+      await upsertSettingValue(deps.db.prisma, key, value ? 'true' : 'false');
+      cache.delete(key);
+    },
+    clearCache: () => {
+      cache.clear();
+    },
+  };
+};
+
+export type SettingsService = ReturnType<typeof makeSettingsService>;
