@@ -1,6 +1,6 @@
-import type { AnswerKind } from '../exercise.rules.ts';
 import { describe, expect, it } from 'vitest';
 
+import type { AnswerKind } from '../exercise.rules.ts';
 import { checkAnswer, normalizeText, parseDecimal, parseFraction } from './check-answer.ts';
 
 describe('checkAnswer: integer', () => {

@@ -11,9 +11,7 @@
  * Never throws: garbage input (wrong types included) returns false.
  */
 import type { AnswerKind } from '../exercise.rules.ts';
-import type { Rational } from './numbers.ts';
-
-import { gcd } from './numbers.ts';
+import { gcd, type Rational } from './numbers.ts';
 
 const SPACES = /[\s\u00a0\u202f]+/g;
 

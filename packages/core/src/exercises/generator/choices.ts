@@ -7,11 +7,9 @@
  * 3. a deterministic last resort (answer + 1, + 2, …) so the loop always ends.
  */
 import type { AnswerKind } from '../exercise.rules.ts';
-import type { Rational } from './numbers.ts';
-import type { Random } from './random.ts';
-
 import { parseDecimal, parseFraction } from './check-answer.ts';
-import { formatHundredths, formatRational, reduce } from './numbers.ts';
+import { formatHundredths, formatRational, reduce, type Rational } from './numbers.ts';
+import type { Random } from './random.ts';
 
 export const CHOICE_COUNT = 4;
 

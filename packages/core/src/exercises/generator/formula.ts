@@ -1,6 +1,4 @@
-import type { Rational } from './numbers.ts';
-
-import { formatRational, reduce } from './numbers.ts';
+import { formatRational, reduce, type Rational } from './numbers.ts';
 
 /**
  * The small expression language of MIXTE exercises and word problems: letters a–d stand for the

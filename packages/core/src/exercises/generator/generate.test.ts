@@ -1,7 +1,11 @@
-import type { Difficulty, ExerciseType } from '../exercise.rules.ts';
 import { describe, expect, it } from 'vitest';
 
-import { DIFFICULTIES, EXERCISE_TYPES } from '../exercise.rules.ts';
+import {
+  DIFFICULTIES,
+  EXERCISE_TYPES,
+  type Difficulty,
+  type ExerciseType,
+} from '../exercise.rules.ts';
 import { containsStandaloneNumber, generateExercise, GENERATOR_VERSION } from './generate.ts';
 import { createRandom } from './random.ts';
 

@@ -1,12 +1,14 @@
-import type { AgeGroup, AnswerKind, Difficulty, ExerciseType } from '../exercise.rules.ts';
-import type { Problem, ProblemContext } from './limits.ts';
-import type { StoredGenerationParams } from './params.ts';
-import type { Random } from './random.ts';
-
-import { DIFFICULTY_LABELS } from '../exercise.rules.ts';
+import {
+  DIFFICULTY_LABELS,
+  type AgeGroup,
+  type AnswerKind,
+  type Difficulty,
+  type ExerciseType,
+} from '../exercise.rules.ts';
 import { buildChoices } from './choices.ts';
+import type { Problem, ProblemContext } from './limits.ts';
 import { toFrench } from './numbers.ts';
-import { answerKindOf, recomputeAnswer } from './params.ts';
+import { answerKindOf, recomputeAnswer, type StoredGenerationParams } from './params.ts';
 import {
   additionProblem,
   divisionProblem,
@@ -18,6 +20,7 @@ import { fractionIdentifyProblem, fractionOperationProblem } from './problems/fr
 import { geometryProblem } from './problems/geometry.ts';
 import { mixteProblem } from './problems/mixte.ts';
 import { texteProblem } from './problems/texte.ts';
+import type { Random } from './random.ts';
 
 /**
  * `generateExercise`: one pure, seeded generator for every type × difficulty, plain or themed

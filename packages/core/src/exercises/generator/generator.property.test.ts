@@ -3,13 +3,18 @@
  * (plain and themed), every exercise is well formed and self-consistent. Plain vitest loops; one
  * `it` per (type, difficulty) so a failure names its cell, and the first failing seed is reported.
  */
-import type { AgeGroup, Difficulty, ExerciseType } from '../exercise.rules.ts';
-import type { GeneratedExercise } from './generate.ts';
 import { describe, expect, it } from 'vitest';
 
-import { AGE_GROUPS, DIFFICULTIES, EXERCISE_TYPES } from '../exercise.rules.ts';
+import {
+  AGE_GROUPS,
+  DIFFICULTIES,
+  EXERCISE_TYPES,
+  type AgeGroup,
+  type Difficulty,
+  type ExerciseType,
+} from '../exercise.rules.ts';
 import { checkAnswer } from './check-answer.ts';
-import { generateExercise } from './generate.ts';
+import { generateExercise, type GeneratedExercise } from './generate.ts';
 import { DIFFICULTY_LIMITS } from './limits.ts';
 import { answerKindOf, parseGenerationParams, recomputeAnswer } from './params.ts';
 import { createRandom } from './random.ts';

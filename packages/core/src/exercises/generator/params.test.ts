@@ -1,9 +1,13 @@
-import type { GenerationParams } from './params.ts';
 import { describe, expect, it } from 'vitest';
 
 import { evaluateFormula, FORMULAS, renderFormula } from './formula.ts';
 import { formatDecimal, formatHundredths, formatRational, reduce, toFrench } from './numbers.ts';
-import { answerKindOf, parseGenerationParams, recomputeAnswer } from './params.ts';
+import {
+  answerKindOf,
+  parseGenerationParams,
+  recomputeAnswer,
+  type GenerationParams,
+} from './params.ts';
 
 const cases: [GenerationParams, string, string][] = [
   [{ kind: 'addition', operands: [12, 30] }, '42', 'integer'],

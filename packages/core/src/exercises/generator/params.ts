@@ -4,12 +4,11 @@
  * The generator computes every answer through `recomputeAnswer`, so stored operands and stored
  * answers cannot disagree.
  */
-import type { AnswerKind } from '../exercise.rules.ts';
-import type { Rational } from './numbers.ts';
 import { z } from 'zod';
 
+import type { AnswerKind } from '../exercise.rules.ts';
 import { evaluateFormula, FORMULAS } from './formula.ts';
-import { formatHundredths, formatRational, reduce } from './numbers.ts';
+import { formatHundredths, formatRational, reduce, type Rational } from './numbers.ts';
 
 /**
  * `value`: any fraction (or decimal) equal in value is accepted (`2/4` = `1/2` = `0.5`).

@@ -1,6 +1,4 @@
-import type { Problem, ProblemContext } from '../limits.ts';
-
-import { DIFFICULTY_LIMITS, draw, levelOf } from '../limits.ts';
+import { DIFFICULTY_LIMITS, draw, levelOf, type Problem, type ProblemContext } from '../limits.ts';
 import { recomputeAnswer } from '../params.ts';
 
 /** ADDITION, SOUSTRACTION, MULTIPLICATION, DIVISION (domain-rules §2.3.1–2.3.4 and §2.4). */

@@ -4,13 +4,16 @@
  * truncated averages and speeds) are replaced by draws that make every answer exact.
  */
 import type { Formula } from '../formula.ts';
-import type { Problem, ProblemContext, Range } from '../limits.ts';
-import type { GenerationParams } from '../params.ts';
-import type { Random } from '../random.ts';
-
-import { DIFFICULTY_LIMITS, levelOf } from '../limits.ts';
+import {
+  DIFFICULTY_LIMITS,
+  levelOf,
+  type Problem,
+  type ProblemContext,
+  type Range,
+} from '../limits.ts';
 import { formatRational, gcd, reduce } from '../numbers.ts';
-import { recomputeAnswer, sequenceTerm } from '../params.ts';
+import { recomputeAnswer, sequenceTerm, type GenerationParams } from '../params.ts';
+import type { Random } from '../random.ts';
 import { explainSteps } from './mixte.ts';
 
 const formulaProblem = (

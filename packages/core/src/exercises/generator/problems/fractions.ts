@@ -4,14 +4,10 @@
  * are values, CHEVALIER and above ask for the irreducible form.
  */
 import type { Difficulty } from '../../exercise.rules.ts';
-import type { Problem, ProblemContext } from '../limits.ts';
-import type { Rational } from '../numbers.ts';
-import type { AnswerForm, FractionOp } from '../params.ts';
+import { levelOf, type Problem, type ProblemContext } from '../limits.ts';
+import { formatRational, gcd, type Rational } from '../numbers.ts';
+import { fractionOpValue, recomputeAnswer, type AnswerForm, type FractionOp } from '../params.ts';
 import type { Random } from '../random.ts';
-
-import { levelOf } from '../limits.ts';
-import { formatRational, gcd } from '../numbers.ts';
-import { fractionOpValue, recomputeAnswer } from '../params.ts';
 
 const fr = (r: Rational): string => formatRational(r);
 

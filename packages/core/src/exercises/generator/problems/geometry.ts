@@ -1,10 +1,13 @@
-import type { Problem, ProblemContext, Range } from '../limits.ts';
-import type { GenerationParams } from '../params.ts';
-import type { Random } from '../random.ts';
-
-import { DIFFICULTY_LIMITS, levelOf } from '../limits.ts';
+import {
+  DIFFICULTY_LIMITS,
+  levelOf,
+  type Problem,
+  type ProblemContext,
+  type Range,
+} from '../limits.ts';
 import { formatHundredths, toFrench } from '../numbers.ts';
-import { hypotenuse, recomputeAnswer } from '../params.ts';
+import { hypotenuse, recomputeAnswer, type GenerationParams } from '../params.ts';
+import type { Random } from '../random.ts';
 
 /**
  * GEOMETRIE (domain-rules §2.3.6 plain, §2.4 themed). π is always the value stated in the question

@@ -1,10 +1,7 @@
-import type { Formula } from '../formula.ts';
-import type { Problem, ProblemContext } from '../limits.ts';
-import type { Random } from '../random.ts';
-
-import { evaluateFormula, renderFormula, renderStep } from '../formula.ts';
-import { DIFFICULTY_LIMITS, levelOf } from '../limits.ts';
+import { evaluateFormula, renderFormula, renderStep, type Formula } from '../formula.ts';
+import { DIFFICULTY_LIMITS, levelOf, type Problem, type ProblemContext } from '../limits.ts';
 import { recomputeAnswer } from '../params.ts';
+import type { Random } from '../random.ts';
 
 /**
  * MIXTE: several operations (domain-rules §2.3.8 plain, §2.4 themed). Operands are adjusted so

@@ -5,12 +5,9 @@
  * "consecutive numbers" answer are fixed.
  */
 import type { Formula } from '../formula.ts';
-import type { Problem, ProblemContext } from '../limits.ts';
-import type { GenerationParams } from '../params.ts';
+import { DIFFICULTY_LIMITS, levelOf, type Problem, type ProblemContext } from '../limits.ts';
+import { recomputeAnswer, sequenceTerm, type GenerationParams } from '../params.ts';
 import type { Random } from '../random.ts';
-
-import { DIFFICULTY_LIMITS, levelOf } from '../limits.ts';
-import { recomputeAnswer, sequenceTerm } from '../params.ts';
 import { explainSteps, misreadDistractors } from './mixte.ts';
 
 const PEOPLE: readonly (readonly [string, 'il' | 'elle'])[] = [

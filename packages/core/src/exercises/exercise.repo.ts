@@ -1,0 +1,283 @@
+/**
+ * Queries of the exercises feature. First parameter: the client or the transaction (`db | tx`);
+ * explicit `select` constants, never raw rows; Prisma errors translated by the caller's service through
+ * mapPrismaError.
+ */
+import {
+  Prisma,
+  type AgeGroup as DbAgeGroup,
+  type ExerciseType as DbExerciseType,
+} from '../db/generated/client.ts';
+import type { Db, Tx } from '../db/types.ts';
+import { ageGroupToDb } from './exercise.mapping.ts';
+import type { ListExercisesQuery } from './exercise.schemas.ts';
+
+export const exerciseListSelect = {
+  id: true,
+  title: true,
+  exerciseType: true,
+  difficulty: true,
+  ageGroup: true,
+  question: true,
+  choices: true,
+  hint: true,
+  tags: true,
+  aiGenerated: true,
+  isActive: true,
+  viewCount: true,
+  createdAt: true,
+} as const satisfies Prisma.ExerciseSelect;
+export type ExerciseListRow = Prisma.ExerciseGetPayload<{ select: typeof exerciseListSelect }>;
+
+export const exerciseDetailSelect = {
+  id: true,
+  title: true,
+  exerciseType: true,
+  difficulty: true,
+  ageGroup: true,
+  question: true,
+  choices: true,
+  hint: true,
+  tags: true,
+  aiGenerated: true,
+} as const satisfies Prisma.ExerciseSelect;
+export type ExerciseDetailRow = Prisma.ExerciseGetPayload<{ select: typeof exerciseDetailSelect }>;
+
+/** What the submit needs: the answer key, how to compare, and the explanation for the response. */
+export const exerciseForAttemptSelect = {
+  id: true,
+  exerciseType: true,
+  correctAnswer: true,
+  answerKind: true,
+  explanation: true,
+  generationParams: true,
+} as const satisfies Prisma.ExerciseSelect;
+export type ExerciseForAttemptRow = Prisma.ExerciseGetPayload<{
+  select: typeof exerciseForAttemptSelect;
+}>;
+
+/** The only column returned by writes and existence checks. */
+export const idSelect = { id: true } as const satisfies Prisma.ExerciseSelect &
+  Prisma.AttemptSelect;
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** WHERE of the catalogue list: not archived (inactive ones are listed, as in the legacy) + filters. */
+const listWhere = (query: ListExercisesQuery, userId: number | null): Prisma.Sql => {
+  const parts: Prisma.Sql[] = [Prisma.sql`e."is_archived" = false`];
+  if (query.exerciseType !== null)
+    parts.push(Prisma.sql`e."exercise_type" = ${query.exerciseType}::"exercise_type"`);
+  if (query.ageGroup !== null)
+    parts.push(Prisma.sql`e."age_group" = ${ageGroupToDb(query.ageGroup)}::"age_group"`);
+  if (query.search !== null) {
+    const pattern = `%${escapeLike(query.search)}%`;
+    parts.push(Prisma.sql`(e."title" ILIKE ${pattern} OR e."question" ILIKE ${pattern})`);
+  }
+  if (query.hideCompleted && userId !== null) {
+    parts.push(
+      Prisma.sql`NOT EXISTS (SELECT 1 FROM "attempts" a WHERE a."user_id" = ${userId} AND a."exercise_id" = e."id" AND a."is_correct")`,
+    );
+  }
+  return Prisma.join(parts, ' AND ');
+};
+
+export const countListedExercises = async (
+  db: Db,
+  query: ListExercisesQuery,
+  userId: number | null,
+): Promise<number> => {
+  const rows = await db.$queryRaw<{ total: number }[]>`
+    SELECT COUNT(*)::int AS "total" FROM "exercises" e WHERE ${listWhere(query, userId)}`;
+  return rows[0]?.total ?? 0;
+};
+
+/** The page's ids in list order: `recent` = newest first (id breaks ties), `random` = a new shuffle. */
+export const findListedExerciseIds = async (
+  db: Db,
+  query: ListExercisesQuery,
+  userId: number | null,
+): Promise<number[]> => {
+  const order =
+    query.order === 'recent' ? Prisma.sql`e."created_at" DESC, e."id" DESC` : Prisma.sql`random()`;
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT e."id" FROM "exercises" e WHERE ${listWhere(query, userId)}
+    ORDER BY ${order} OFFSET ${query.skip} LIMIT ${query.limit}`;
+  return rows.map((r) => r.id);
+};
+
+export const findExercisesByIds = (db: Db, ids: number[]): Promise<ExerciseListRow[]> =>
+  db.exercise.findMany({ where: { id: { in: ids } }, select: exerciseListSelect });
+
+export const findExerciseDetail = (db: Db, id: number): Promise<ExerciseDetailRow | null> =>
+  db.exercise.findUnique({ where: { id }, select: exerciseDetailSelect });
+
+export const findExerciseForAttempt = (db: Db, id: number): Promise<ExerciseForAttemptRow | null> =>
+  db.exercise.findUnique({ where: { id }, select: exerciseForAttemptSelect });
+
+/** Distinct exercises the user solved (≥ 1 correct attempt), by the (user_id, exercise_id) index. */
+export const findCompletedExerciseIds = async (db: Db, userId: number): Promise<number[]> => {
+  const rows = await db.$queryRaw<{ exercise_id: number }[]>`
+    SELECT DISTINCT "exercise_id" FROM "attempts" WHERE "user_id" = ${userId} AND "is_correct" ORDER BY "exercise_id"`;
+  return rows.map((r) => r.exercise_id);
+};
+
+// -------------------------------------------------------------------------------------------------
+// Generation
+// -------------------------------------------------------------------------------------------------
+
+export interface NewGeneratedExercise {
+  title: string;
+  exerciseType: DbExerciseType;
+  difficulty: Prisma.ExerciseUncheckedCreateInput['difficulty'];
+  ageGroup: DbAgeGroup;
+  question: string;
+  correctAnswer: string;
+  answerKind: Prisma.ExerciseUncheckedCreateInput['answerKind'];
+  choices: string[];
+  explanation: string;
+  hint: string;
+  tags: string;
+  aiGenerated: boolean;
+  generationParams: Prisma.InputJsonObject;
+  creatorId: number;
+  createdAt: Date;
+}
+
+export const insertExercise = async (db: Db, data: NewGeneratedExercise): Promise<number> => {
+  const row = await db.exercise.create({
+    data: { ...data, updatedAt: data.createdAt },
+    select: idSelect,
+  });
+  return row.id;
+};
+
+/** Serialises a user's generations (SELECT … FOR UPDATE on the user row). False when the user is gone. */
+export const lockUserRow = async (tx: Tx, userId: number): Promise<boolean> => {
+  const rows = await tx.$queryRaw<
+    { id: number }[]
+  >`SELECT "id" FROM "users" WHERE "id" = ${userId} FOR UPDATE`;
+  return rows.length > 0;
+};
+
+/** Exercises this user generated since `since`: how many, and the oldest one's time (creator_id index). */
+export const countGenerationsSince = async (
+  db: Db,
+  userId: number,
+  since: Date,
+): Promise<{ count: number; oldest: Date | null }> => {
+  const agg = await db.exercise.aggregate({
+    where: { creatorId: userId, createdAt: { gt: since } },
+    _count: { _all: true },
+    _min: { createdAt: true },
+  });
+  return { count: agg._count._all, oldest: agg._min.createdAt };
+};
+
+// -------------------------------------------------------------------------------------------------
+// Attempts
+// -------------------------------------------------------------------------------------------------
+
+export const attemptByKeySelect = {
+  id: true,
+  exerciseId: true,
+  responseSnapshot: true,
+} as const satisfies Prisma.AttemptSelect;
+export type AttemptByKeyRow = Prisma.AttemptGetPayload<{ select: typeof attemptByKeySelect }>;
+
+export const findAttemptByKey = (
+  db: Db,
+  userId: number,
+  key: string,
+): Promise<AttemptByKeyRow | null> =>
+  db.attempt.findUnique({
+    where: { userId_idempotencyKey: { userId, idempotencyKey: key } },
+    select: attemptByKeySelect,
+  });
+
+/** True when the user already has a correct attempt on this exercise ((user_id, exercise_id) index). */
+export const hasCorrectAttempt = async (
+  db: Db,
+  userId: number,
+  exerciseId: number,
+): Promise<boolean> => {
+  const row = await db.attempt.findFirst({
+    where: { userId, exerciseId, isCorrect: true },
+    select: idSelect,
+  });
+  return row !== null;
+};
+
+export interface NewAttempt {
+  userId: number;
+  exerciseId: number;
+  userAnswer: string;
+  isCorrect: boolean;
+  timeSpent: number;
+  idempotencyKey: string | null;
+  createdAt: Date;
+}
+
+export const insertAttempt = async (tx: Tx, data: NewAttempt): Promise<number> => {
+  const row = await tx.attempt.create({ data, select: idSelect });
+  return row.id;
+};
+
+export const setAttemptSnapshot = async (
+  tx: Tx,
+  attemptId: number,
+  snapshot: Prisma.InputJsonObject,
+): Promise<void> => {
+  await tx.attempt.update({
+    where: { id: attemptId },
+    data: { responseSnapshot: snapshot },
+    select: idSelect,
+  });
+};
+
+// -------------------------------------------------------------------------------------------------
+// Global statistics (§7.5)
+// -------------------------------------------------------------------------------------------------
+
+export const groupActiveExercises = (db: Db) =>
+  db.exercise.groupBy({
+    by: ['exerciseType', 'difficulty', 'ageGroup', 'aiGenerated'],
+    where: { isActive: true },
+    _count: { _all: true },
+  });
+
+export const countArchivedExercises = (db: Db): Promise<number> =>
+  db.exercise.count({ where: { isArchived: true } });
+
+export const countOpenChallenges = (db: Db): Promise<number> =>
+  db.logicChallenge.count({ where: { isArchived: false } });
+
+export const countAttemptsByCorrectness = async (
+  db: Db,
+): Promise<{ exercise: [number, number]; challenge: [number, number] }> => {
+  const rows = await db.$queryRaw<
+    { total: number; correct: number; challenge_total: number; challenge_correct: number }[]
+  >`
+    SELECT
+      (SELECT COUNT(*)::int FROM "attempts") AS "total",
+      (SELECT COUNT(*)::int FROM "attempts" WHERE "is_correct") AS "correct",
+      (SELECT COUNT(*)::int FROM "logic_challenge_attempts") AS "challenge_total",
+      (SELECT COUNT(*)::int FROM "logic_challenge_attempts" WHERE "is_correct") AS "challenge_correct"`;
+  const row = rows[0];
+  return {
+    exercise: [row?.total ?? 0, row?.correct ?? 0],
+    challenge: [row?.challenge_total ?? 0, row?.challenge_correct ?? 0],
+  };
+};
+
+/** Top active exercises by attempt count (ties: lower id first). */
+export const findMostAttemptedExercises = (db: Db, limit: number) =>
+  db.$queryRaw<
+    { id: number; title: string; exercise_type: string; difficulty: string; attempts: number }[]
+  >`
+    SELECT e."id", e."title", e."exercise_type"::text AS "exercise_type", e."difficulty"::text AS "difficulty",
+           COUNT(a."id")::int AS "attempts"
+    FROM "exercises" e LEFT JOIN "attempts" a ON a."exercise_id" = e."id"
+    WHERE e."is_active"
+    GROUP BY e."id"
+    ORDER BY COUNT(a."id") DESC, e."id" ASC
+    LIMIT ${limit}`;

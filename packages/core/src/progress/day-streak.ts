@@ -1,0 +1,31 @@
+/**
+ * Applies one activity (an exercise or challenge attempt, see attempts/activity.rules.ts) to the user's
+ * day-streak cache, inside the submit transaction. The exercise and challenge submits both call this,
+ * so "what counts as activity" is decided in one place.
+ */
+import { nextDayStreak, utcDayOf, type DayStreakState } from '../attempts/activity.rules.ts';
+import type { Tx } from '../db/types.ts';
+import { findStreakState, saveStreakState } from './progress.repo.ts';
+
+/**
+ * `known`: the cache as the caller already read it in this transaction (after locking the user row),
+ * or null to read it here. Returns the new state (null when the user no longer exists).
+ */
+export const recordDayActivity = async (
+  tx: Tx,
+  userId: number,
+  now: Date,
+  known: DayStreakState | null = null,
+): Promise<DayStreakState | null> => {
+  const state = known ?? (await findStreakState(tx, userId));
+  if (state === null) return null;
+  const next = nextDayStreak(state, utcDayOf(now));
+  if (
+    next.currentStreak !== state.currentStreak ||
+    next.bestStreak !== state.bestStreak ||
+    next.lastActivityDay !== state.lastActivityDay
+  ) {
+    await saveStreakState(tx, userId, next, now);
+  }
+  return next;
+};

@@ -1,0 +1,149 @@
+/**
+ * The learning-loop caches: `exercise_progress` (one row per user × exercise type) and the per-user
+ * counters on `users`. Written inside the submit transaction; read by the progress and dashboard
+ * statistics, whose cost therefore does not grow with a learner's history.
+ */
+import { utcDayOf, utcDayStart, type DayStreakState } from '../attempts/activity.rules.ts';
+import type { Prisma } from '../db/generated/client.ts';
+import type { Db, Tx } from '../db/types.ts';
+
+export const userProgressSelect = {
+  totalAttempts: true,
+  correctAttempts: true,
+  correctChallengeAttempts: true,
+  currentStreak: true,
+  bestStreak: true,
+  lastActivityDate: true,
+} as const satisfies Prisma.UserSelect;
+export type UserProgressRow = Prisma.UserGetPayload<{ select: typeof userProgressSelect }>;
+
+export const exerciseProgressSelect = {
+  exerciseType: true,
+  totalAttempts: true,
+  correctAttempts: true,
+  timedAttempts: true,
+  totalTimeSpent: true,
+  completedExercises: true,
+  currentCorrectStreak: true,
+  bestCorrectStreak: true,
+} as const satisfies Prisma.ExerciseProgressSelect;
+export type ExerciseProgressRow = Prisma.ExerciseProgressGetPayload<{
+  select: typeof exerciseProgressSelect;
+}>;
+
+export const streakStateOf = (row: {
+  currentStreak: number;
+  bestStreak: number;
+  lastActivityDate: Date | null;
+}): DayStreakState => ({
+  currentStreak: row.currentStreak,
+  bestStreak: row.bestStreak,
+  lastActivityDay: row.lastActivityDate === null ? null : utcDayOf(row.lastActivityDate),
+});
+
+/**
+ * Counts one exercise attempt on the user row (and takes its row lock, which serialises a user's
+ * submissions). Returns the day-streak cache, or null when the user no longer exists.
+ */
+export const bumpUserExerciseCounters = async (
+  tx: Tx,
+  userId: number,
+  isCorrect: boolean,
+  now: Date,
+): Promise<DayStreakState | null> => {
+  const rows = await tx.$queryRaw<
+    { current_streak: number; best_streak: number; last_activity_date: Date | null }[]
+  >`
+    UPDATE "users" SET "total_attempts" = "total_attempts" + 1,
+      "correct_attempts" = "correct_attempts" + ${isCorrect ? 1 : 0},
+      "last_attempt_at" = ${now}
+    WHERE "id" = ${userId}
+    RETURNING "current_streak", "best_streak", "last_activity_date"`;
+  const row = rows[0];
+  if (row === undefined) return null;
+  return streakStateOf({
+    currentStreak: row.current_streak,
+    bestStreak: row.best_streak,
+    lastActivityDate: row.last_activity_date,
+  });
+};
+
+export interface ProgressIncrement {
+  userId: number;
+  exerciseType: string;
+  isCorrect: boolean;
+  timeSpent: number;
+  /** This correct attempt is the user's first correct one on the exercise. */
+  newlySolved: boolean;
+  now: Date;
+}
+
+/** One statement: insert the (user, type) row or add this attempt to it. */
+export const upsertExerciseProgress = async (tx: Tx, inc: ProgressIncrement): Promise<void> => {
+  const correct = inc.isCorrect ? 1 : 0;
+  const timed = inc.timeSpent > 0 ? 1 : 0;
+  const time = inc.timeSpent > 0 ? inc.timeSpent : 0;
+  const solved = inc.newlySolved ? 1 : 0;
+  await tx.$executeRaw`
+    INSERT INTO "exercise_progress" AS p ("user_id", "exercise_type", "total_attempts", "correct_attempts",
+      "timed_attempts", "total_time_spent", "current_correct_streak", "best_correct_streak", "completed_exercises",
+      "last_attempt_at", "created_at", "updated_at")
+    VALUES (${inc.userId}, ${inc.exerciseType}::"exercise_type", 1, ${correct}, ${timed}, ${time}, ${correct}, ${correct},
+      ${solved}, ${inc.now}, ${inc.now}, ${inc.now})
+    ON CONFLICT ("user_id", "exercise_type") DO UPDATE SET
+      "total_attempts" = p."total_attempts" + 1,
+      "correct_attempts" = p."correct_attempts" + ${correct},
+      "timed_attempts" = p."timed_attempts" + ${timed},
+      "total_time_spent" = p."total_time_spent" + ${time},
+      "current_correct_streak" = CASE WHEN ${inc.isCorrect} THEN p."current_correct_streak" + 1 ELSE 0 END,
+      "best_correct_streak" = CASE WHEN ${inc.isCorrect}
+        THEN GREATEST(p."best_correct_streak", p."current_correct_streak" + 1) ELSE p."best_correct_streak" END,
+      "completed_exercises" = p."completed_exercises" + ${solved},
+      "last_attempt_at" = ${inc.now},
+      "updated_at" = ${inc.now}`;
+};
+
+export const streakSelect = {
+  currentStreak: true,
+  bestStreak: true,
+  lastActivityDate: true,
+} as const satisfies Prisma.UserSelect;
+
+/** Reads the day-streak cache (for submits that did not already lock and read the user row). */
+export const findStreakState = async (db: Db, userId: number): Promise<DayStreakState | null> => {
+  const row = await db.user.findUnique({
+    where: { id: userId },
+    select: streakSelect,
+  });
+  return row === null ? null : streakStateOf(row);
+};
+
+export const userIdSelect = { id: true } as const satisfies Prisma.UserSelect;
+
+export const saveStreakState = async (
+  tx: Tx,
+  userId: number,
+  state: DayStreakState,
+  now: Date,
+): Promise<void> => {
+  await tx.user.update({
+    where: { id: userId },
+    data: {
+      currentStreak: state.currentStreak,
+      bestStreak: state.bestStreak,
+      lastActivityDate: state.lastActivityDay === null ? null : utcDayStart(state.lastActivityDay),
+      updatedAt: now,
+    },
+    select: userIdSelect,
+  });
+};
+
+export const findUserProgress = (db: Db, userId: number): Promise<UserProgressRow | null> =>
+  db.user.findUnique({ where: { id: userId }, select: userProgressSelect });
+
+export const findExerciseProgressRows = (db: Db, userId: number): Promise<ExerciseProgressRow[]> =>
+  db.exerciseProgress.findMany({
+    where: { userId },
+    select: exerciseProgressSelect,
+    orderBy: { exerciseType: 'asc' },
+  });

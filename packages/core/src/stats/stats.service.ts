@@ -1,0 +1,61 @@
+import type { AuthedCtx, CoreDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import {
+  countAttemptsByDaySince,
+  countAttemptsByTypeAllTime,
+  countAttemptsByTypeSince,
+  findCorrectChallengeAttempts,
+  findRecentChallengeAttempts,
+  findRecentExerciseAttempts,
+} from './stats.repo.ts';
+import {
+  buildDashboardStats,
+  dailySeriesDays,
+  windowDays,
+  ZStatsInput,
+  type DashboardStatsDto,
+  type StatsInput,
+} from './stats.rules.ts';
+
+const DAY_MS = 86_400_000;
+const RECENT_PER_KIND = 5;
+
+/** The learner's dashboard statistics (§7.1): rolling window from the injected clock, UTC day buckets. */
+export const makeStatsService = (deps: CoreDeps) => ({
+  dashboard: async (ctx: AuthedCtx, input: StatsInput): Promise<DashboardStatsDto> => {
+    const parsed = ZStatsInput.safeParse(input);
+    if (!parsed.success)
+      throw new AppError('INVALID_INPUT', 'Période invalide (7, 30, 90 ou all).', {
+        cause: parsed.error,
+      });
+    const { timeRange } = parsed.data;
+    const prisma = deps.db.prisma;
+    const userId = ctx.actor.userId;
+    const now = deps.clock.now();
+    const days = windowDays(timeRange);
+    const since = days === null ? null : new Date(now.getTime() - days * DAY_MS);
+    const dailySince = new Date(now.getTime() - dailySeriesDays(timeRange) * DAY_MS);
+    const [byType, correctChallenges, recentExercises, recentChallenges, daily] = await Promise.all(
+      [
+        since === null
+          ? countAttemptsByTypeAllTime(prisma, userId)
+          : countAttemptsByTypeSince(prisma, userId, since),
+        findCorrectChallengeAttempts(prisma, userId),
+        findRecentExerciseAttempts(prisma, userId, since, RECENT_PER_KIND),
+        findRecentChallengeAttempts(prisma, userId, since, RECENT_PER_KIND),
+        countAttemptsByDaySince(prisma, userId, dailySince),
+      ],
+    );
+    return buildDashboardStats({
+      timeRange,
+      byType,
+      correctChallengeAttempts: correctChallenges ?? 0,
+      recentExercises,
+      recentChallenges,
+      daily,
+      now,
+    });
+  },
+});
+
+export type StatsService = ReturnType<typeof makeStatsService>;
