@@ -1,5 +1,4 @@
 import path from 'node:path';
-
 import { defineConfig } from 'prisma/config';
 
 // Only `prisma generate` is used (migrations are applied by our own command, see README).

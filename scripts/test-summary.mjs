@@ -43,6 +43,8 @@ for (const run of existsSync(dir) ? readdirSync(dir).sort() : []) {
   }
   grandPassed += passed;
   grandFailed += failed;
-  console.log(`tests on ${run} (${files.length} packages): ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  console.log(
+    `tests on ${run} (${files.length} packages): ${passed} passed, ${failed} failed, ${skipped} skipped`,
+  );
 }
 console.log(`${grandPassed} passed, ${grandFailed} failed`);

@@ -1,3 +1,27 @@
 import { defineConfig } from '@mathakine/eslint-config';
 
-export default defineConfig({ pkg: 'server', tsconfigRootDir: import.meta.dirname });
+export default [
+  ...defineConfig({ pkg: 'server', tsconfigRootDir: import.meta.dirname }),
+  {
+    // Benchmarks (bench/, never bundled) are test tooling: they may build fixtures with
+    // @mathakine/core/testing; every other boundary rule still holds.
+    files: ['bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@mathakine/*/src/*', '@mathakine/*/src'],
+              message: 'Import a package through its exports map.',
+            },
+            {
+              group: ['@mathakine/api/testing'],
+              message: 'Benchmarks drive the real app, not the test app.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];

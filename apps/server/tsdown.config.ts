@@ -7,7 +7,12 @@ import { defineConfig } from 'tsdown';
  * otherwise), so `pnpm deploy --prod` of this package runs the bundle.
  */
 export default defineConfig({
-  entry: { main: 'src/main.ts', instrument: 'src/instrument.ts', migrate: 'src/migrate.ts' },
+  entry: {
+    main: 'src/main.ts',
+    instrument: 'src/instrument.ts',
+    migrate: 'src/migrate.ts',
+    'create-admin': 'src/create-admin.ts',
+  },
   format: 'esm',
   platform: 'node',
   target: 'node20.19',

@@ -1,3 +1,5 @@
+import type { TestProjectInlineConfiguration } from 'vitest/config';
+
 import { defineProjects } from '@mathakine/vitest-config';
 
 const globalSetup = ['./src/testing/global-setup.ts'];
@@ -9,24 +11,30 @@ const setupFiles = ['./src/testing/setup.ts'];
 // cannot be imported here; only the variable's presence is used (the harness reads it through loadConfig).
 // eslint-disable-next-line no-restricted-syntax -- see above
 const hasPostgres = (process.env.DATABASE_URL ?? '') !== '';
+// Same for the Redis-backed rate-limit store: the `redis` project exists only when REDIS_URL is set.
+// eslint-disable-next-line no-restricted-syntax -- see above
+const hasRedis = (process.env.REDIS_URL ?? '') !== '';
 
-export default defineProjects({
-  globalSetup,
-  setupFiles,
-  extra: hasPostgres
-    ? [
-        {
-          extends: true,
-          test: {
-            name: 'int-pg',
-            include: ['src/**/*.pg.test.ts'],
-            globalSetup,
-            setupFiles,
-            testTimeout: 30_000,
-            hookTimeout: 120_000,
-            pool: 'forks',
-          },
-        },
-      ]
-    : [],
-});
+const extra: TestProjectInlineConfiguration[] = [];
+if (hasRedis) {
+  extra.push({
+    extends: true,
+    test: { name: 'redis', include: ['src/**/*.redis.test.ts'], testTimeout: 30_000 },
+  });
+}
+if (hasPostgres) {
+  extra.push({
+    extends: true,
+    test: {
+      name: 'int-pg',
+      include: ['src/**/*.pg.test.ts'],
+      globalSetup,
+      setupFiles,
+      testTimeout: 30_000,
+      hookTimeout: 120_000,
+      pool: 'forks',
+    },
+  });
+}
+
+export default defineProjects({ globalSetup, setupFiles, extra });

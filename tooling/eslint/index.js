@@ -124,7 +124,8 @@ export const defineConfig = ({ pkg, tsconfigRootDir, allowEnv = false }) => {
           'error',
           ...['$queryRawUnsafe', '$executeRawUnsafe'].map((property) => ({
             property,
-            message: 'Use the tagged $queryRaw / $executeRaw (bound parameters), or a Prisma query.',
+            message:
+              'Use the tagged $queryRaw / $executeRaw (bound parameters), or a Prisma query.',
           })),
         ],
       },

@@ -1,5 +1,4 @@
 import { request } from 'node:http';
-
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 

@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-
 import { serve, type ServerType } from '@hono/node-server';
 
 export interface RunningServer {
@@ -15,11 +14,17 @@ export interface RunningServer {
 export type FetchHandler = Parameters<typeof serve>[0]['fetch'];
 
 /** Listens on `host:port` (port 0 picks a free one) and resolves once the socket is bound. */
-export const listen = (fetch: FetchHandler, options: { port: number; host: string }): Promise<RunningServer> =>
+export const listen = (
+  fetch: FetchHandler,
+  options: { port: number; host: string },
+): Promise<RunningServer> =>
   new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
-      resolve({ server, port: info.port, stop: (timeoutMs) => stopServer(server, timeoutMs) });
-    });
+    const server = serve(
+      { fetch, port: options.port, hostname: options.host },
+      (info: AddressInfo) => {
+        resolve({ server, port: info.port, stop: (timeoutMs) => stopServer(server, timeoutMs) });
+      },
+    );
     server.once('error', reject);
   });
 

@@ -25,12 +25,17 @@ const initSentry = () => {
       userInfo: false,
       cookies: false,
       httpBodies: [],
-      httpHeaders: { request: { deny: ['authorization', 'cookie', 'x-csrf-token'] }, response: false },
+      httpHeaders: {
+        request: { deny: ['authorization', 'cookie', 'x-csrf-token'] },
+        response: false,
+      },
       urlQueryParams: { deny: ['token'] },
     },
     beforeSend: scrubEvent,
     beforeSendTransaction: (event) =>
-      event.request?.url?.includes('/health') || event.request?.url?.includes('/metrics') ? null : event,
+      event.request?.url?.includes('/health') || event.request?.url?.includes('/metrics')
+        ? null
+        : event,
   });
 };
 

@@ -1,5 +1,4 @@
 import { Writable } from 'node:stream';
-
 import { describe, expect, it } from 'vitest';
 
 import { createLogger } from './logger.ts';

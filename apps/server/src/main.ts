@@ -1,12 +1,13 @@
-import { collectDefaultMetrics, Registry } from 'prom-client';
-import * as Sentry from '@sentry/node';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import * as Sentry from '@sentry/node';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 
 import { createApiApp } from '@mathakine/api';
 import { loadConfigOrExit } from '@mathakine/config';
 import { createCore, systemClock } from '@mathakine/core';
 import { createDb, migrateDatabase } from '@mathakine/core/db';
 
+import { createAccountsPorts } from './accounts-ports.ts';
 import { listen } from './http-server.ts';
 import { createLogger } from './logger.ts';
 import { migrationsDir } from './paths.ts';
@@ -26,7 +27,10 @@ const main = async () => {
     transactionTimeoutMs: config.database.transactionTimeoutMs,
     transactionMaxWaitMs: config.database.transactionMaxWaitMs,
   });
-  log.info({ database: db.kind === 'pglite' ? `pglite:${config.database.dataDir}` : 'postgres' }, 'database opened');
+  log.info(
+    { database: db.kind === 'pglite' ? `pglite:${config.database.dataDir}` : 'postgres' },
+    'database opened',
+  );
 
   if (db.kind === 'pglite') {
     // Only the embedded default migrates itself, for a zero-setup first run; PostgreSQL is migrated by
@@ -37,7 +41,8 @@ const main = async () => {
 
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const core = createCore({ db, log, clock: systemClock });
+  const accountsPorts = createAccountsPorts(config, log, registry);
+  const core = createCore({ db, log, clock: systemClock, ...accountsPorts.deps });
   const { app } = createApiApp({
     core,
     config,
@@ -55,7 +60,10 @@ const main = async () => {
   });
 
   const running = await listen(app.fetch, { port: config.port, host: config.host });
-  log.info({ port: running.port, host: config.host, environment: config.environment }, 'server listening');
+  log.info(
+    { port: running.port, host: config.host, environment: config.environment },
+    'server listening',
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -63,6 +71,7 @@ const main = async () => {
     stopping = true;
     log.info({ signal }, 'shutting down: draining in-flight requests');
     const { forced } = await running.stop(config.http.shutdownTimeoutMs);
+    await accountsPorts.close();
     await db.close();
     await Sentry.close(2_000);
     log.info({ forced }, 'stopped');

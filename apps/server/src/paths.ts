@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
  * the repository's `prisma/migrations` when running from source.
  */
 export const migrationsDir = (): string => {
-  const candidates = [new URL('./migrations', import.meta.url), new URL('../../../prisma/migrations', import.meta.url)];
+  const candidates = [
+    new URL('./migrations', import.meta.url),
+    new URL('../../../prisma/migrations', import.meta.url),
+  ];
   for (const candidate of candidates) {
     const dir = fileURLToPath(candidate);
     if (existsSync(dir)) return dir;

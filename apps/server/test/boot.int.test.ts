@@ -3,11 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
 import { afterAll, describe, expect, it } from 'vitest';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
-const tsxCli = path.join(serverDir, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const dataRoot = mkdtempSync(path.join(tmpdir(), 'mathakine-boot-'));
 afterAll(() => {
   rmSync(dataRoot, { recursive: true, force: true });
@@ -25,16 +23,21 @@ interface Run {
 const boot = (env: Record<string, string>): Promise<Run> =>
   new Promise((resolve, reject) => {
     // A clean environment: only what the test sets (the child must not inherit CI's variables).
-    const child = spawn(process.execPath, [tsxCli, 'src/main.ts'], {
+    // `node --import tsx`: one process, so SIGTERM reaches the server itself (no tsx wrapper).
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: serverDir,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
+    let stopped = false;
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('server listening')) child.kill('SIGTERM');
+      if (!stopped && output.includes('server listening')) {
+        stopped = true;
+        child.kill('SIGTERM');
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);

@@ -14,7 +14,9 @@ const signedIn = (actor: Actor) => () => Promise.resolve({ actor, tokenState: 'v
 const testRoutes: LegacyRoutesModule = (r) => {
   r.route('GET', '/test/items', 'user', (c) => c.json({ ok: true }));
   r.route('PUT', '/test/items', 'user', (c) => c.json({ ok: true }));
-  r.route('GET', '/test/items/:id{[0-9]+}', 'user', (c) => c.json({ id: Number(c.req.param('id')) }));
+  r.route('GET', '/test/items/:id{[0-9]+}', 'user', (c) =>
+    c.json({ id: Number(c.req.param('id')) }),
+  );
   r.route('GET', '/test/full', 'user+full', (c) => c.json({ ok: true }));
   r.route('GET', '/test/admin', 'admin', (c) => c.json({ ok: true }));
   r.route('GET', '/test/boom', 'user', () => {
@@ -90,12 +92,19 @@ describe('security headers and CORS', () => {
   it('adds HSTS in production only', async () => {
     const { app } = await createTestApp({ config: { isProduction: true } });
     const res = await app.request('/health');
-    expect(res.headers.get('Strict-Transport-Security')).toBe('max-age=31536000; includeSubDomains');
+    expect(res.headers.get('Strict-Transport-Security')).toBe(
+      'max-age=31536000; includeSubDomains',
+    );
   });
 
   it('keeps CORS, security headers and the request id on a 500', async () => {
-    const { app } = await createTestApp({ legacyModules: [testRoutes], resolveAuth: signedIn(testActor()) });
-    const res = await app.request('/api/test/boom', { headers: { Origin: 'http://localhost:3000' } });
+    const { app } = await createTestApp({
+      legacyModules: [testRoutes],
+      resolveAuth: signedIn(testActor()),
+    });
+    const res = await app.request('/api/test/boom', {
+      headers: { Origin: 'http://localhost:3000' },
+    });
     expect(res.status).toBe(500);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:3000');
     expect(res.headers.get('X-Frame-Options')).toBe('DENY');
@@ -117,7 +126,9 @@ describe('security headers and CORS', () => {
       headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'POST' },
     });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('Access-Control-Allow-Methods')).toBe('GET,POST,PUT,PATCH,DELETE,OPTIONS');
+    expect(preflight.headers.get('Access-Control-Allow-Methods')).toBe(
+      'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+    );
     expect(preflight.headers.get('Access-Control-Allow-Headers')).toContain('X-CSRF-Token');
     expect(preflight.headers.get('Access-Control-Max-Age')).toBe('600');
     const foreign = await app.request('/health', { headers: { Origin: 'https://evil.example' } });
@@ -155,13 +166,18 @@ describe('legacy REST error bodies', () => {
 
   it('a bad token gets "Invalid or expired token"', async () => {
     const { app } = await createTestApp({ legacyModules: [testRoutes] });
-    const res = await app.request('/api/test/items', { headers: { Cookie: 'access_token=garbage' } });
+    const res = await app.request('/api/test/items', {
+      headers: { Cookie: 'access_token=garbage' },
+    });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ message: 'Invalid or expired token' });
   });
 
   it('an authenticated unknown /api path is the legacy 404 with its path', async () => {
-    const { app } = await createTestApp({ legacyModules: [testRoutes], resolveAuth: signedIn(testActor()) });
+    const { app } = await createTestApp({
+      legacyModules: [testRoutes],
+      resolveAuth: signedIn(testActor()),
+    });
     const res = await app.request('/api/unknown/thing');
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({
@@ -173,7 +189,10 @@ describe('legacy REST error bodies', () => {
   });
 
   it('405 is plain text with the Allow header of the first route for that path', async () => {
-    const { app } = await createTestApp({ legacyModules: [testRoutes], resolveAuth: signedIn(testActor()) });
+    const { app } = await createTestApp({
+      legacyModules: [testRoutes],
+      resolveAuth: signedIn(testActor()),
+    });
     const res = await app.request('/api/test/items', { method: 'DELETE' });
     expect(res.status).toBe(405);
     expect(await res.text()).toBe('Method Not Allowed');
@@ -181,16 +200,23 @@ describe('legacy REST error bodies', () => {
   });
 
   it('redirects the other trailing-slash form with 307, keeping the query', async () => {
-    const { app } = await createTestApp({ legacyModules: [testRoutes], resolveAuth: signedIn(testActor()) });
+    const { app } = await createTestApp({
+      legacyModules: [testRoutes],
+      resolveAuth: signedIn(testActor()),
+    });
     const res = await app.request('/api/test/items/?a=1');
     expect(res.status).toBe(307);
-    expect(new URL(res.headers.get('Location') ?? '').pathname + new URL(res.headers.get('Location') ?? '').search).toBe(
-      '/api/test/items?a=1',
-    );
+    expect(
+      new URL(res.headers.get('Location') ?? '').pathname +
+        new URL(res.headers.get('Location') ?? '').search,
+    ).toBe('/api/test/items?a=1');
   });
 
   it('integer path parameters match digits only', async () => {
-    const { app } = await createTestApp({ legacyModules: [testRoutes], resolveAuth: signedIn(testActor()) });
+    const { app } = await createTestApp({
+      legacyModules: [testRoutes],
+      resolveAuth: signedIn(testActor()),
+    });
     expect(await (await app.request('/api/test/items/42')).json()).toEqual({ id: 42 });
     expect((await app.request('/api/test/items/abc')).status).toBe(404);
   });
@@ -240,7 +266,10 @@ describe('legacy REST error bodies', () => {
     expect(res.headers.get('X-Request-ID')).toBe('trace-me-1');
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(reportError).toHaveBeenCalledTimes(1);
-    expect(reportError.mock.calls[0]?.[1]).toMatchObject({ requestId: 'trace-me-1', transport: 'rest' });
+    expect(reportError.mock.calls[0]?.[1]).toMatchObject({
+      requestId: 'trace-me-1',
+      transport: 'rest',
+    });
   });
 
   it('a maintenance 503 is answered in the legacy body but never reported as a failure', async () => {
@@ -265,7 +294,11 @@ describe('legacy REST error bodies', () => {
     });
     const res = await app.request('/api/test/conflict');
     expect(res.status).toBe(409);
-    expect(await res.json()).toEqual({ code: 'HTTP_409', message: 'Déjà pris', error: 'Déjà pris' });
+    expect(await res.json()).toEqual({
+      code: 'HTTP_409',
+      message: 'Déjà pris',
+      error: 'Déjà pris',
+    });
     expect(reportError).not.toHaveBeenCalled();
   });
 });
@@ -288,10 +321,16 @@ describe('guard levels on REST', () => {
   });
 
   it('admin requires the archiviste role', async () => {
-    const padawan = await createTestApp({ legacyModules: [testRoutes], resolveAuth: signedIn(testActor()) });
+    const padawan = await createTestApp({
+      legacyModules: [testRoutes],
+      resolveAuth: signedIn(testActor()),
+    });
     const refused = await padawan.app.request('/api/test/admin');
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toMatchObject({ code: 'FORBIDDEN', message: 'Droits insuffisants' });
+    expect(await refused.json()).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Droits insuffisants',
+    });
     const admin = await createTestApp({
       legacyModules: [testRoutes],
       resolveAuth: signedIn(testActor({ role: 'archiviste' })),
@@ -302,7 +341,10 @@ describe('guard levels on REST', () => {
 
 describe('the legacy body reader (api-rest-core §1.4)', () => {
   const post = async (body: string | undefined, contentType = 'application/json') => {
-    const { app } = await createTestApp({ legacyModules: [testRoutes], resolveAuth: signedIn(testActor()) });
+    const { app } = await createTestApp({
+      legacyModules: [testRoutes],
+      resolveAuth: signedIn(testActor()),
+    });
     const res = await app.request('/api/test/echo', {
       method: 'POST',
       headers: { 'Content-Type': contentType },
@@ -350,7 +392,10 @@ describe('the legacy body reader (api-rest-core §1.4)', () => {
 
 describe('metrics', () => {
   it('exposes the legacy series with route-template labels and unmatched paths folded', async () => {
-    const { app } = await createTestApp({ legacyModules: [testRoutes], resolveAuth: signedIn(testActor()) });
+    const { app } = await createTestApp({
+      legacyModules: [testRoutes],
+      resolveAuth: signedIn(testActor()),
+    });
     await app.request('/health');
     await app.request('/api/test/items/7');
     await app.request('/scanner/probe.php');
@@ -358,11 +403,21 @@ describe('metrics', () => {
     const res = await app.request('/metrics');
     expect(res.status).toBe(200);
     const text = await res.text();
-    expect(text).toContain('mathakine_http_requests_total{method="GET",path="/health",status="200"} 1');
-    expect(text).toContain('mathakine_http_requests_total{method="GET",path="/api/test/items/{id}",status="200"} 1');
-    expect(text).toContain('mathakine_http_requests_total{method="GET",path="unmatched",status="404"} 1');
-    expect(text).toContain('mathakine_http_request_duration_seconds_bucket{le="0.01",method="GET",path="/health"}');
-    expect(text).toContain('mathakine_trpc_procedure_duration_seconds_count{path="system.ping",type="query",code="OK"} 1');
+    expect(text).toContain(
+      'mathakine_http_requests_total{method="GET",path="/health",status="200"} 1',
+    );
+    expect(text).toContain(
+      'mathakine_http_requests_total{method="GET",path="/api/test/items/{id}",status="200"} 1',
+    );
+    expect(text).toContain(
+      'mathakine_http_requests_total{method="GET",path="unmatched",status="404"} 1',
+    );
+    expect(text).toContain(
+      'mathakine_http_request_duration_seconds_bucket{le="0.01",method="GET",path="/health"}',
+    );
+    expect(text).toContain(
+      'mathakine_trpc_procedure_duration_seconds_count{path="system.ping",type="query",code="OK"} 1',
+    );
     expect(text).not.toContain('probe.php');
   });
 

@@ -9,17 +9,32 @@ import { AppError } from '@mathakine/core';
 import type { ApiDeps } from './deps.ts';
 import type { ApiEnv } from './hono-env.ts';
 import { toLegacyError } from './legacy/legacy-error.ts';
-import { anonymousResolver, authContext } from './middleware/auth.ts';
+import { authContext, coreAuthResolver } from './middleware/auth.ts';
+import { csrfOriginGuard } from './middleware/csrf.ts';
+import { maintenanceMode } from './middleware/maintenance.ts';
 import { createApiMetrics, markRoute, metricsMiddleware } from './middleware/metrics.ts';
 import { requestContext, requestIdMiddleware } from './middleware/request-context.ts';
 import { corsMiddleware, securityHeaders } from './middleware/security.ts';
+import { authRoutes } from './rest/auth.routes.ts';
+import { badgesRoutes } from './rest/badges.routes.ts';
+import { exercisesRoutes } from './rest/exercises.routes.ts';
 import { createLegacyApp, type LegacyRoutesModule } from './rest/index.ts';
+import { leaderboardRoutes } from './rest/leaderboard.routes.ts';
+import { progressRoutes } from './rest/progress.routes.ts';
 import { legacyNotFound } from './rest/router.ts';
+import { usersRoutes } from './rest/users.routes.ts';
 import { createTrpcContext, type TrpcContext } from './trpc/context.ts';
 import { appRouter } from './trpc/routers/_app.ts';
 
 /** Every feature's legacy routes, in registration order (the order decides 405 `Allow` lists). */
-const LEGACY_MODULES: readonly LegacyRoutesModule[] = [];
+const LEGACY_MODULES: readonly LegacyRoutesModule[] = [
+  authRoutes,
+  usersRoutes,
+  progressRoutes,
+  exercisesRoutes,
+  badgesRoutes,
+  leaderboardRoutes,
+];
 
 const ROBOTS_TXT = 'User-agent: *\nDisallow: /\n';
 
@@ -53,7 +68,9 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
       },
     }),
   );
-  app.use('*', authContext(deps.resolveAuth ?? anonymousResolver));
+  app.use('*', maintenanceMode());
+  app.use('*', authContext(deps.resolveAuth ?? coreAuthResolver(deps.core)));
+  app.use('*', csrfOriginGuard(deps.config));
 
   // Probes and system routes (outside /api: never behind the deny-by-default).
   app.get('/health', markRoute('/health'), (c) => c.text('ok'));
@@ -67,7 +84,9 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
     if (token && c.req.header('Authorization') !== `Bearer ${token}`) {
       throw new AppError('UNAUTHENTICATED', 'Authentication required');
     }
-    return c.body(await deps.registry.metrics(), 200, { 'Content-Type': deps.registry.contentType });
+    return c.body(await deps.registry.metrics(), 200, {
+      'Content-Type': deps.registry.contentType,
+    });
   });
 
   const exposeInternalErrors = !deps.config.isProduction && deps.config.debug;
@@ -84,7 +103,8 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
         const ctx = rawCtx as TrpcContext | undefined;
         const status = getHTTPStatusCodeFromError(error);
         const log = ctx?.log ?? deps.log;
-        if (status >= 500) {
+        const isMaintenance = error.cause instanceof AppError && error.cause.code === 'MAINTENANCE';
+        if (status >= 500 && !isMaintenance) {
           log.error({ err: error.cause ?? error, path, status }, 'trpc procedure failed');
           deps.reportError?.(error.cause ?? error, {
             requestId: ctx?.requestId ?? 'unknown',

@@ -19,7 +19,10 @@ describe('the AppErrorCode → tRPC → HTTP table', () => {
     expect(ERROR_TABLE.PRECONDITION_FAILED).toEqual({ trpc: 'PRECONDITION_FAILED', status: 412 });
     expect(ERROR_TABLE.RULE_VIOLATION).toEqual({ trpc: 'UNPROCESSABLE_CONTENT', status: 422 });
     expect(ERROR_TABLE.RATE_LIMITED).toEqual({ trpc: 'TOO_MANY_REQUESTS', status: 429 });
-    expect(ERROR_TABLE.DEPENDENCY_UNAVAILABLE).toEqual({ trpc: 'SERVICE_UNAVAILABLE', status: 503 });
+    expect(ERROR_TABLE.DEPENDENCY_UNAVAILABLE).toEqual({
+      trpc: 'SERVICE_UNAVAILABLE',
+      status: 503,
+    });
     expect(ERROR_TABLE.INTERNAL).toEqual({ trpc: 'INTERNAL_SERVER_ERROR', status: 500 });
   });
 

@@ -1,7 +1,6 @@
-import type { EnvSource } from './index.ts';
 import { describe, expect, it, vi } from 'vitest';
 
-import { ConfigError, loadConfig, loadConfigOrExit } from './index.ts';
+import { ConfigError, loadConfig, loadConfigOrExit, type EnvSource } from './index.ts';
 
 const STRONG_SECRET = 'q7F!x2Lm9Pz#R4tVb8Nc1Kd6Hs3Wj5Ye0Ug';
 

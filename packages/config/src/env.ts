@@ -1,10 +1,10 @@
 // The only module of the monorepo that reads process.env (STYLE.md §0 rule 4, §8).
-import type { EnvSource } from './types.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 
 import { detectProduction, detectTest } from './detect.ts';
+import type { EnvSource } from './types.ts';
 
 export interface EnvironmentSnapshot {
   env: EnvSource;

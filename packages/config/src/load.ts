@@ -1,12 +1,11 @@
-import type { EnvVariable, ParsedEnv } from './schema.ts';
-import type { AppConfig, ConfigIssue, EnvSource, SmtpConfig } from './types.ts';
 import { randomBytes } from 'node:crypto';
 
 import { buildCorsOrigins } from './cors.ts';
 import { detectProduction, detectTest } from './detect.ts';
 import { readEnvironment } from './env.ts';
-import { envSchema, UNTRIMMED } from './schema.ts';
+import { envSchema, UNTRIMMED, type EnvVariable, type ParsedEnv } from './schema.ts';
 import { adminPasswordProblem, secretKeyProblem } from './secrets.ts';
+import type { AppConfig, ConfigIssue, EnvSource, SmtpConfig } from './types.ts';
 
 /** Thrown by loadConfig: `issues` lists every invalid variable and why. */
 export class ConfigError extends Error {

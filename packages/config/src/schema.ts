@@ -1,10 +1,9 @@
 // The zod schema of every environment variable the backend reads. Each field turns the raw string
 // (already trimmed; empty = unset) into a typed value or its default, and explains a bad value
 // without echoing it (values may be secrets).
-import type { LogLevel } from './types.ts';
 import { z } from 'zod';
 
-import { LOG_LEVELS } from './types.ts';
+import { LOG_LEVELS, type LogLevel } from './types.ts';
 
 type Raw = string | undefined;
 type Ctx = z.core.$RefinementCtx<Raw>;

@@ -44,7 +44,11 @@ export const readLegacyBody = async <S extends z.ZodType>(
   const record = raw as Record<string, unknown>;
   for (const { field, message } of options.required ?? []) {
     const value = record[field];
-    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    if (
+      value === undefined ||
+      value === null ||
+      (typeof value === 'string' && value.trim() === '')
+    ) {
       throw new AppError('INVALID_INPUT', message, { details: { field } });
     }
   }

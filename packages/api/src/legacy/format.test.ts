@@ -4,7 +4,9 @@ import { formatPyFloat, pyDate, pyFloat, pyIsoformat, pyRound, toLegacyJson } fr
 
 describe('pyIsoformat', () => {
   it('writes microseconds and the +00:00 offset like Python', () => {
-    expect(pyIsoformat(new Date('2026-02-14T10:20:30.123Z'))).toBe('2026-02-14T10:20:30.123000+00:00');
+    expect(pyIsoformat(new Date('2026-02-14T10:20:30.123Z'))).toBe(
+      '2026-02-14T10:20:30.123000+00:00',
+    );
   });
 
   it('omits the fraction when it is zero', () => {
@@ -12,7 +14,9 @@ describe('pyIsoformat', () => {
   });
 
   it('pads years, months and small milliseconds', () => {
-    expect(pyIsoformat(new Date('0999-01-02T03:04:05.007Z'))).toBe('0999-01-02T03:04:05.007000+00:00');
+    expect(pyIsoformat(new Date('0999-01-02T03:04:05.007Z'))).toBe(
+      '0999-01-02T03:04:05.007000+00:00',
+    );
   });
 
   it('writes UTC calendar dates', () => {
@@ -59,7 +63,12 @@ describe('Python float formatting', () => {
   });
 
   it('serialises PyFloat fields with their decimal point in compact JSON, UTF-8 kept raw', () => {
-    const json = toLegacyJson({ rate: pyFloat(10), count: 3, label: 'réussi', nested: [pyFloat(0.25)] });
+    const json = toLegacyJson({
+      rate: pyFloat(10),
+      count: 3,
+      label: 'réussi',
+      nested: [pyFloat(0.25)],
+    });
     expect(json).toBe('{"rate":10.0,"count":3,"label":"réussi","nested":[0.25]}');
     expect(JSON.parse(json)).toEqual({ rate: 10, count: 3, label: 'réussi', nested: [0.25] });
   });

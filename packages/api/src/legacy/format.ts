@@ -25,22 +25,8 @@ export const pyIsoformatOrNull = (date: Date | null | undefined): string | null 
 export const pyDate = (date: Date): string =>
   `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 
-/**
- * Python's `round(x, ndigits)`: the exact decimal value of the binary double decides, and exact halves go
- * to the even neighbour (`round(62.5) == 62`, `round(0.125, 2) == 0.12`, but `round(2.675, 2) == 2.67`
- * because 2.675 is stored just below the half). `toFixed` with many digits yields the exact expansion of
- * doubles of ordinary magnitude, which is what Python's correctly rounded algorithm works on.
- */
-export const pyRound = (value: number, ndigits = 0): number => {
-  if (!Number.isFinite(value) || Math.abs(value) >= 1e21 || ndigits < 0 || ndigits > 15) return value;
-  const [intPart = '0', frac = ''] = Math.abs(value).toFixed(100).split('.');
-  const rest = frac.slice(ndigits);
-  let scaled = BigInt(intPart + frac.slice(0, ndigits));
-  const half = '5'.padEnd(rest.length, '0');
-  if (rest > half || (rest === half && scaled % 2n === 1n)) scaled += 1n;
-  const result = Number(scaled) / 10 ** ndigits;
-  return value < 0 && result !== 0 ? -result : result;
-};
+/** Python's `round()` (half-to-even on the exact binary value): one implementation, in core. */
+export { pyRound } from '@mathakine/core';
 
 const FLOAT_MARK = '\u0000pyfloat:';
 
@@ -76,7 +62,11 @@ export const toLegacyJson = (value: unknown): string =>
   JSON.stringify(value).replace(/"\\u0000pyfloat:(-?[0-9][0-9.e+-]*|NaN|-?Infinity)"/g, '$1');
 
 /** A JSON response written by `toLegacyJson` (legacy routes whose bodies carry Python floats). */
-export const legacyJson = (data: unknown, status = 200, headers: Record<string, string> = {}): Response =>
+export const legacyJson = (
+  data: unknown,
+  status = 200,
+  headers: Record<string, string> = {},
+): Response =>
   new Response(toLegacyJson(data), {
     status,
     headers: { 'Content-Type': 'application/json', ...headers },

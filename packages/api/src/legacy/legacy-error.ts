@@ -45,7 +45,10 @@ export const legacyBody = (
  * legacy override), a Hono HTTPException keeps its status, anything else is a 500 that carries the
  * request id as `trace_id` and never an internal message or stack.
  */
-export const toLegacyError = (err: unknown, req: { path: string; requestId: string }): LegacyError => {
+export const toLegacyError = (
+  err: unknown,
+  req: { path: string; requestId: string },
+): LegacyError => {
   if (isAppError(err)) {
     const status = err.legacy?.status ?? ERROR_TABLE[err.code].status;
     if (status >= 500 && err.code === 'INTERNAL') return internal(req);
@@ -59,8 +62,14 @@ export const toLegacyError = (err: unknown, req: { path: string; requestId: stri
     };
   }
   if (err instanceof HTTPException && err.status < 500) {
-    const message = err.status === 413 ? LEGACY_TOO_LARGE_MESSAGE : err.message || 'Requête invalide';
-    return { status: err.status, body: legacyBody(err.status, message), headers: {}, isServerError: false };
+    const message =
+      err.status === 413 ? LEGACY_TOO_LARGE_MESSAGE : err.message || 'Requête invalide';
+    return {
+      status: err.status,
+      body: legacyBody(err.status, message),
+      headers: {},
+      isServerError: false,
+    };
   }
   return internal(req);
 };

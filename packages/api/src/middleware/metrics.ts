@@ -16,7 +16,10 @@ export interface ApiMetrics {
 export const createApiMetrics = (registry: Registry): ApiMetrics => {
   const existing = registry.getSingleMetric('mathakine_http_requests_total');
   if (existing) registry.removeSingleMetric('mathakine_http_requests_total');
-  for (const name of ['mathakine_http_request_duration_seconds', 'mathakine_trpc_procedure_duration_seconds']) {
+  for (const name of [
+    'mathakine_http_request_duration_seconds',
+    'mathakine_trpc_procedure_duration_seconds',
+  ]) {
     if (registry.getSingleMetric(name)) registry.removeSingleMetric(name);
   }
   return {

@@ -15,7 +15,8 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export const requestIdMiddleware = () =>
   createMiddleware<ApiEnv>(async (c, next) => {
     const incoming = c.req.header('X-Request-ID');
-    const id = incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID().slice(0, 12);
+    const id =
+      incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID().slice(0, 12);
     c.set('requestId', id);
     c.header('X-Request-ID', id);
     await next();

@@ -13,7 +13,8 @@ export const securityHeaders = (config: ApiConfig) =>
     c.header('X-Frame-Options', 'DENY');
     c.header('X-XSS-Protection', '1; mode=block');
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    if (config.isProduction) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    if (config.isProduction)
+      c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   });
 
 /** CORS as platform §2.7, with `X-Request-ID` exposed and `Idempotency-Key` allowed. */

@@ -20,13 +20,19 @@ describe('legacy route table helpers', () => {
   });
 
   it('lists GET and HEAD for a GET-only path, from the first registered template', () => {
-    const routes = [route('GET', '/api/users/me'), route('PUT', '/api/users/me'), route('GET', '/api/x')];
+    const routes = [
+      route('GET', '/api/users/me'),
+      route('PUT', '/api/users/me'),
+      route('GET', '/api/x'),
+    ];
     expect(allowedMethods(routes, '/api/users/me')).toEqual(['GET', 'PUT', 'HEAD']);
     expect(allowedMethods(routes, '/api/nope')).toEqual([]);
   });
 
   it('writes metric labels in the legacy form', () => {
-    expect(legacyPathLabel('/api/exercises/:id{[0-9]+}/attempt')).toBe('/api/exercises/{id}/attempt');
+    expect(legacyPathLabel('/api/exercises/:id{[0-9]+}/attempt')).toBe(
+      '/api/exercises/{id}/attempt',
+    );
     expect(legacyPathLabel('/api/users/me/sessions/:session_id{[0-9]+}')).toBe(
       '/api/users/me/sessions/{session_id}',
     );

@@ -5,7 +5,7 @@ import { AppError } from '@mathakine/core';
 
 import { GUARD_MESSAGES, type GuardLevel } from '../guards.ts';
 import type { ApiEnv } from '../hono-env.ts';
-import { legacyBody, LEGACY_NOT_FOUND_MESSAGE } from '../legacy/legacy-error.ts';
+import { LEGACY_NOT_FOUND_MESSAGE, legacyBody } from '../legacy/legacy-error.ts';
 import { markRoute } from '../middleware/metrics.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -60,6 +60,7 @@ export const fullAccessProcedure = authedProcedure.use(({ ctx, next }) => {
 
 /** `admin`: role `archiviste` exactly. */
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.role !== 'archiviste') throw new AppError('FORBIDDEN', GUARD_MESSAGES.adminRequired);
+  if (ctx.actor.role !== 'archiviste')
+    throw new AppError('FORBIDDEN', GUARD_MESSAGES.adminRequired);
   return next();
 });

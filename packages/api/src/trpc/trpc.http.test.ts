@@ -18,7 +18,9 @@ const fixtureRouter = router({
     crash: publicProcedure.query(() => {
       throw new Error('db password=hunter2 leaked');
     }),
-    strict: publicProcedure.input(z.object({ n: z.number().int().min(1) })).mutation(({ input }) => input.n),
+    strict: publicProcedure
+      .input(z.object({ n: z.number().int().min(1) }))
+      .mutation(({ input }) => input.n),
     mine: authedProcedure.query(({ ctx }) => ctx.actor.userId),
   }),
 });
@@ -35,7 +37,9 @@ describe('tRPC over HTTP', () => {
     const { app } = await createTestApp();
     const res = await app.request(query('system.ping', { echo: 'bonjour' }));
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { result: { data: { json: { pong: boolean; echo: string } } } };
+    const body = (await res.json()) as {
+      result: { data: { json: { pong: boolean; echo: string } } };
+    };
     expect(body.result.data.json).toMatchObject({ pong: true, echo: 'bonjour' });
   });
 
@@ -45,7 +49,11 @@ describe('tRPC over HTTP', () => {
     expect(res.status).toBe(404);
     const body = (await res.json()) as TrpcErrorBody;
     expect(body.error.json.message).toBe('Exercice introuvable');
-    expect(body.error.json.data).toMatchObject({ code: 'NOT_FOUND', appCode: 'NOT_FOUND', details: { id: 9 } });
+    expect(body.error.json.data).toMatchObject({
+      code: 'NOT_FOUND',
+      appCode: 'NOT_FOUND',
+      details: { id: 9 },
+    });
   });
 
   it('answers 401 to an anonymous call of an authed procedure', async () => {
@@ -53,7 +61,10 @@ describe('tRPC over HTTP', () => {
     const res = await app.request(query('system.whoami'));
     expect(res.status).toBe(401);
     const body = (await res.json()) as TrpcErrorBody;
-    expect(body.error.json.data).toMatchObject({ code: 'UNAUTHORIZED', appCode: 'UNAUTHENTICATED' });
+    expect(body.error.json.data).toMatchObject({
+      code: 'UNAUTHORIZED',
+      appCode: 'UNAUTHENTICATED',
+    });
   });
 
   it('answers 400 with a flattened zodError for bad input', async () => {
@@ -66,7 +77,9 @@ describe('tRPC over HTTP', () => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as TrpcErrorBody;
     expect(body.error.json.data.code).toBe('BAD_REQUEST');
-    expect(body.error.json.data.zodError).toMatchObject({ fieldErrors: { n: [expect.any(String)] } });
+    expect(body.error.json.data.zodError).toMatchObject({
+      fieldErrors: { n: [expect.any(String)] },
+    });
   });
 
   it('never leaks an internal message in production, and reports the 5xx once', async () => {
@@ -83,9 +96,15 @@ describe('tRPC over HTTP', () => {
     expect(text).not.toContain('stack');
     const body = JSON.parse(text) as TrpcErrorBody;
     expect(body.error.json.message).toBe('Une erreur est survenue. Veuillez réessayer.');
-    expect(body.error.json.data).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', appCode: 'INTERNAL' });
+    expect(body.error.json.data).toMatchObject({
+      code: 'INTERNAL_SERVER_ERROR',
+      appCode: 'INTERNAL',
+    });
     expect(reportError).toHaveBeenCalledTimes(1);
-    expect(reportError.mock.calls[0]?.[1]).toMatchObject({ transport: 'trpc', path: '/trpc/fixtures.crash' });
+    expect(reportError.mock.calls[0]?.[1]).toMatchObject({
+      transport: 'trpc',
+      path: '/trpc/fixtures.crash',
+    });
   });
 
   it('does not report 4xx', async () => {

@@ -12,9 +12,9 @@ import { pathToFileURL } from 'node:url';
 
 import { applyReferenceData } from '../reference/apply.ts';
 import { createDb, type ManagedDatabase } from './client.ts';
-import type { PrismaClient } from './generated/client.ts';
 import type * as DriftModule from './drift.ts';
 import type { DriftReport, RunDriftCheckOptions } from './drift.ts';
+import type { PrismaClient } from './generated/client.ts';
 import { createMigrator, formatStatus, type MigrationRunResult } from './migrate.ts';
 
 export interface CliDatabaseSettings {
@@ -59,10 +59,18 @@ const openDb = (settings: CliDatabaseSettings): Promise<ManagedDatabase> =>
     dataDir: settings.dataDir,
     applicationName: 'mathakine-cli',
     ...(settings.poolSize === undefined ? {} : { poolSize: Math.min(settings.poolSize, 2) }),
-    ...(settings.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: settings.statementTimeoutMs }),
-    ...(settings.transactionTimeoutMs === undefined ? {} : { transactionTimeoutMs: Math.max(settings.transactionTimeoutMs, 60_000) }),
-    ...(settings.transactionMaxWaitMs === undefined ? {} : { transactionMaxWaitMs: settings.transactionMaxWaitMs }),
-    ...(settings.connectTimeoutMs === undefined ? {} : { connectionTimeoutMs: settings.connectTimeoutMs }),
+    ...(settings.statementTimeoutMs === undefined
+      ? {}
+      : { statementTimeoutMs: settings.statementTimeoutMs }),
+    ...(settings.transactionTimeoutMs === undefined
+      ? {}
+      : { transactionTimeoutMs: Math.max(settings.transactionTimeoutMs, 60_000) }),
+    ...(settings.transactionMaxWaitMs === undefined
+      ? {}
+      : { transactionMaxWaitMs: settings.transactionMaxWaitMs }),
+    ...(settings.connectTimeoutMs === undefined
+      ? {}
+      : { connectionTimeoutMs: settings.connectTimeoutMs }),
   });
 
 export interface MigrateDatabaseResult extends MigrationRunResult {
@@ -93,7 +101,11 @@ const DEMO_PASSWORD_HASH = '$2b$12$W5mdCsEwDwIXHSmqOPQMteHDie/S.4yNguyTTOIin3t9d
 /** Development data: a few learners, exercises and challenges. Idempotent (skips existing demo rows); never used by tests. */
 export const seedDemo = async (prisma: PrismaClient): Promise<string> => {
   const learners = ['demo_padawan', 'demo_maitre', 'demo_gardien'] as const;
-  const roles = { demo_padawan: 'PADAWAN', demo_maitre: 'MAITRE', demo_gardien: 'GARDIEN' } as const;
+  const roles = {
+    demo_padawan: 'PADAWAN',
+    demo_maitre: 'MAITRE',
+    demo_gardien: 'GARDIEN',
+  } as const;
   let users = 0;
   for (const username of learners) {
     const existing = await prisma.user.findUnique({ where: { username }, select: { id: true } });
@@ -111,13 +123,38 @@ export const seedDemo = async (prisma: PrismaClient): Promise<string> => {
     users += 1;
   }
   const exercises = [
-    { title: 'Démo : addition spatiale', exerciseType: 'ADDITION', difficulty: 'INITIE', ageGroup: 'GROUP_6_8', question: 'Combien font 7 + 5 ?', correctAnswer: '12' },
-    { title: 'Démo : soustraction', exerciseType: 'SOUSTRACTION', difficulty: 'PADAWAN', ageGroup: 'GROUP_9_11', question: 'Combien font 42 - 17 ?', correctAnswer: '25' },
-    { title: 'Démo : multiplication', exerciseType: 'MULTIPLICATION', difficulty: 'CHEVALIER', ageGroup: 'GROUP_9_11', question: 'Combien font 8 × 7 ?', correctAnswer: '56' },
+    {
+      title: 'Démo : addition spatiale',
+      exerciseType: 'ADDITION',
+      difficulty: 'INITIE',
+      ageGroup: 'GROUP_6_8',
+      question: 'Combien font 7 + 5 ?',
+      correctAnswer: '12',
+    },
+    {
+      title: 'Démo : soustraction',
+      exerciseType: 'SOUSTRACTION',
+      difficulty: 'PADAWAN',
+      ageGroup: 'GROUP_9_11',
+      question: 'Combien font 42 - 17 ?',
+      correctAnswer: '25',
+    },
+    {
+      title: 'Démo : multiplication',
+      exerciseType: 'MULTIPLICATION',
+      difficulty: 'CHEVALIER',
+      ageGroup: 'GROUP_9_11',
+      question: 'Combien font 8 × 7 ?',
+      correctAnswer: '56',
+    },
   ] as const;
   let exerciseCount = 0;
   for (const e of exercises) {
-    if ((await prisma.exercise.findFirst({ where: { title: e.title }, select: { id: true } })) !== null) continue;
+    if (
+      (await prisma.exercise.findFirst({ where: { title: e.title }, select: { id: true } })) !==
+      null
+    )
+      continue;
     await prisma.exercise.create({ data: { ...e, answerKind: 'INTEGER' }, select: { id: true } });
     exerciseCount += 1;
   }
@@ -145,7 +182,13 @@ export const seedDemo = async (prisma: PrismaClient): Promise<string> => {
   ] as const;
   let challengeCount = 0;
   for (const c of challenges) {
-    if ((await prisma.logicChallenge.findFirst({ where: { title: c.title }, select: { id: true } })) !== null) continue;
+    if (
+      (await prisma.logicChallenge.findFirst({
+        where: { title: c.title },
+        select: { id: true },
+      })) !== null
+    )
+      continue;
     await prisma.logicChallenge.create({ data: { ...c }, select: { id: true } });
     challengeCount += 1;
   }
@@ -154,7 +197,8 @@ export const seedDemo = async (prisma: PrismaClient): Promise<string> => {
 
 const parseSteps = (arg: string | undefined): number => {
   if (arg === undefined) return 1;
-  if (!/^\d+$/.test(arg) || Number(arg) < 1) throw new Error(`rollback: expected a positive number of migrations, got "${arg}"`);
+  if (!/^\d+$/.test(arg) || Number(arg) < 1)
+    throw new Error(`rollback: expected a positive number of migrations, got "${arg}"`);
   return Number(arg);
 };
 
@@ -166,7 +210,10 @@ export const runCli = async (argv: readonly string[], options: RunCliOptions): P
     out(`${text}\n`);
   };
   const [command, ...args] = argv;
-  const where = options.database.url === null ? `embedded PGlite (${path.resolve(options.database.dataDir)})` : 'PostgreSQL (DATABASE_URL)';
+  const where =
+    options.database.url === null
+      ? `embedded PGlite (${path.resolve(options.database.dataDir)})`
+      : 'PostgreSQL (DATABASE_URL)';
 
   try {
     switch (command) {
@@ -174,7 +221,10 @@ export const runCli = async (argv: readonly string[], options: RunCliOptions): P
         line(`Migrating ${where} from ${options.migrationsDir}`);
         const db = await openDb(options.database);
         try {
-          const result = await migrateDatabase(db, { migrationsDir: options.migrationsDir, onProgress: line });
+          const result = await migrateDatabase(db, {
+            migrationsDir: options.migrationsDir,
+            onProgress: line,
+          });
           const r = result.reference;
           line(
             `Reference data: ${r.badgesInserted} badge(s) inserted, ${r.badgesUpdated} updated, ${r.settingsInserted} setting(s) inserted.`,
@@ -189,7 +239,10 @@ export const runCli = async (argv: readonly string[], options: RunCliOptions): P
         line(`Rolling back ${steps} migration(s) on ${where}`);
         const db = await openDb(options.database);
         try {
-          await createMigrator(db.migrationTarget, { migrationsDir: options.migrationsDir, onProgress: line }).down(steps);
+          await createMigrator(db.migrationTarget, {
+            migrationsDir: options.migrationsDir,
+            onProgress: line,
+          }).down(steps);
         } finally {
           await db.close();
         }
@@ -198,7 +251,9 @@ export const runCli = async (argv: readonly string[], options: RunCliOptions): P
       case 'status': {
         const db = await openDb(options.database);
         try {
-          const status = await createMigrator(db.migrationTarget, { migrationsDir: options.migrationsDir }).status();
+          const status = await createMigrator(db.migrationTarget, {
+            migrationsDir: options.migrationsDir,
+          }).status();
           line(`Migrations on ${where}:`);
           line(formatStatus(status));
           return status.changed.length > 0 || status.missing.length > 0 ? 1 : 0;
@@ -208,14 +263,18 @@ export const runCli = async (argv: readonly string[], options: RunCliOptions): P
       }
       case 'check': {
         if (options.schemaPath === undefined || options.runDriftCheck === undefined) {
-          throw new Error('the drift check is a development tool: run `pnpm db:check` from the source tree');
+          throw new Error(
+            'the drift check is a development tool: run `pnpm db:check` from the source tree',
+          );
         }
         const report = await options.runDriftCheck({
           database: options.database,
           current: args.includes('--current'),
           migrationsDir: options.migrationsDir,
           schemaPath: options.schemaPath,
-          allowlistPath: options.allowlistPath ?? path.join(path.dirname(options.schemaPath), 'drift-allowlist.json'),
+          allowlistPath:
+            options.allowlistPath ??
+            path.join(path.dirname(options.schemaPath), 'drift-allowlist.json'),
           onProgress: line,
         });
         return report.ok ? 0 : 1;

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { getTestDb } from '../testing/index.ts';
@@ -18,14 +17,20 @@ describe('createDb on the test database', () => {
   it('answers ping and runs sessions in UTC', async () => {
     const { db, prisma } = await getTestDb();
     expect(await db.ping(2_000)).toBe(true);
-    const rows = await prisma.$queryRawUnsafe<{ tz: string }[]>('SELECT current_setting(\'TimeZone\') AS tz');
+    const rows = await prisma.$queryRawUnsafe<{ tz: string }[]>(
+      "SELECT current_setting('TimeZone') AS tz",
+    );
     expect(rows[0]?.tz).toBe('UTC');
   });
 });
 
 describe('createDb (embedded PGlite)', () => {
   it('fails fast, not hangs, when a query runs outside tx inside $transaction (single session)', async () => {
-    const db = await createDb({ dataDir: 'memory://', transactionTimeoutMs: 500, transactionMaxWaitMs: 500 });
+    const db = await createDb({
+      dataDir: 'memory://',
+      transactionTimeoutMs: 500,
+      transactionMaxWaitMs: 500,
+    });
     try {
       const started = Date.now();
       const mistake = db.prisma.$transaction(async (tx) => {

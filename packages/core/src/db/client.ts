@@ -95,7 +95,9 @@ export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabas
   }
 
   if (options.dataDir === undefined || options.dataDir === '') {
-    throw new Error('createDb: without a database URL, a data folder (dataDir, or memory://) is required.');
+    throw new Error(
+      'createDb: without a database URL, a data folder (dataDir, or memory://) is required.',
+    );
   }
   const opened = await openPglite({
     dataDir: options.dataDir,

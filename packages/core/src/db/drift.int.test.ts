@@ -1,5 +1,4 @@
 import path from 'node:path';
-
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { createEmptyDatabase, MIGRATIONS_DIR, type EmptyDatabase } from '../testing/index.ts';
@@ -8,7 +7,10 @@ import { createMigrator, openSqlSession, type MigrationTarget } from './migrate.
 
 const REPO_PRISMA = path.dirname(MIGRATIONS_DIR);
 const FIXTURES = path.resolve(import.meta.dirname, '__fixtures__');
-const fixtureCheck = { schemaPath: path.join(FIXTURES, 'schema.prisma'), allowlistPath: path.join(FIXTURES, 'drift-allowlist.json') };
+const fixtureCheck = {
+  schemaPath: path.join(FIXTURES, 'schema.prisma'),
+  allowlistPath: path.join(FIXTURES, 'drift-allowlist.json'),
+};
 
 const opened: EmptyDatabase[] = [];
 afterEach(async () => {
@@ -64,7 +66,9 @@ describe('drift check', () => {
   it('passes on the fixture migrations, the CHECK constraint being allow-listed', async () => {
     const report = await check(await fixtureDb());
     expect(report.issues).toEqual([]);
-    expect(report.allowed).toEqual(['check learners.learners_points_check: points are never negative (Prisma cannot express CHECK)']);
+    expect(report.allowed).toEqual([
+      'check learners.learners_points_check: points are never negative (Prisma cannot express CHECK)',
+    ]);
   });
 
   it('catches a deliberately drifted column (type and nullability), naming it', async () => {
@@ -78,9 +82,13 @@ describe('drift check', () => {
     expect(report.issues).toEqual([
       {
         object: 'column learners.username',
-        message: 'type is character varying(80), schema says character varying(50) (field Learner.username)',
+        message:
+          'type is character varying(80), schema says character varying(50) (field Learner.username)',
       },
-      { object: 'column attempts.answer', message: 'is NULL, schema says required (NOT NULL) (field Attempt.answer)' },
+      {
+        object: 'column attempts.answer',
+        message: 'is NULL, schema says required (NOT NULL) (field Attempt.answer)',
+      },
     ]);
     const text = formatDriftReport(report);
     expect(text).toContain('Drift check FAILED: 2 difference(s)');
@@ -115,8 +123,12 @@ describe('drift check', () => {
         'index attempts(learner_id, is_correct)',
       ]),
     );
-    expect(report.issues.find((i) => i.object === 'index learners_points_idx')?.message).toMatch(/exists in the database but not in the schema/);
-    expect(report.issues.find((i) => i.object.startsWith('foreign key'))?.message).toBe('ON DELETE is Restrict, schema says Cascade');
+    expect(report.issues.find((i) => i.object === 'index learners_points_idx')?.message).toMatch(
+      /exists in the database but not in the schema/,
+    );
+    expect(report.issues.find((i) => i.object.startsWith('foreign key'))?.message).toBe(
+      'ON DELETE is Restrict, schema says Cascade',
+    );
   });
 
   it('runDriftCheck migrates a fresh database and prints the report (the CLI path)', async () => {

@@ -1,11 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-
 import { describe, expect, it } from 'vitest';
 
-import { compareSchema, EMPTY_ALLOWLIST, expectedSchemaFromPrisma, normalizeDefault, normalizeType, type SchemaSnapshot } from './drift.ts';
+import {
+  compareSchema,
+  EMPTY_ALLOWLIST,
+  expectedSchemaFromPrisma,
+  normalizeDefault,
+  normalizeType,
+  type SchemaSnapshot,
+} from './drift.ts';
 
-const fixtureSchema = readFileSync(path.resolve(import.meta.dirname, '__fixtures__/schema.prisma'), 'utf8');
+const fixtureSchema = readFileSync(
+  path.resolve(import.meta.dirname, '__fixtures__/schema.prisma'),
+  'utf8',
+);
 
 describe('drift normalisation', () => {
   it('normalises defaults as pg_get_expr prints them', () => {
@@ -31,11 +40,41 @@ describe('expected schema from Prisma', () => {
     const expected = expectedSchemaFromPrisma(fixtureSchema);
     const learners = expected.tables.find((t) => t.name === 'learners');
     expect(learners?.columns).toEqual([
-      { name: 'id', field: 'Learner.id', type: 'integer', nullable: false, default: { kind: 'autoincrement' } },
-      { name: 'username', field: 'Learner.username', type: 'character varying(50)', nullable: false, default: { kind: 'none' } },
-      { name: 'role', field: 'Learner.role', type: 'learner_role', nullable: false, default: { kind: 'value', value: 'padawan' } },
-      { name: 'points', field: 'Learner.points', type: 'integer', nullable: false, default: { kind: 'value', value: '0' } },
-      { name: 'created_at', field: 'Learner.createdAt', type: 'timestamp with time zone', nullable: false, default: { kind: 'now' } },
+      {
+        name: 'id',
+        field: 'Learner.id',
+        type: 'integer',
+        nullable: false,
+        default: { kind: 'autoincrement' },
+      },
+      {
+        name: 'username',
+        field: 'Learner.username',
+        type: 'character varying(50)',
+        nullable: false,
+        default: { kind: 'none' },
+      },
+      {
+        name: 'role',
+        field: 'Learner.role',
+        type: 'learner_role',
+        nullable: false,
+        default: { kind: 'value', value: 'padawan' },
+      },
+      {
+        name: 'points',
+        field: 'Learner.points',
+        type: 'integer',
+        nullable: false,
+        default: { kind: 'value', value: '0' },
+      },
+      {
+        name: 'created_at',
+        field: 'Learner.createdAt',
+        type: 'timestamp with time zone',
+        nullable: false,
+        default: { kind: 'now' },
+      },
     ]);
     expect(expected.enums).toEqual([{ name: 'learner_role', labels: ['padawan', 'maitre'] }]);
     expect(expected.indexes).toContainEqual({
@@ -47,11 +86,18 @@ describe('expected schema from Prisma', () => {
       method: null,
     });
     expect(expected.foreignKeys).toEqual([
-      { table: 'attempts', columns: ['learner_id'], refTable: 'learners', refColumns: ['id'], onDelete: 'Cascade', onUpdate: 'Cascade' },
+      {
+        table: 'attempts',
+        columns: ['learner_id'],
+        refTable: 'learners',
+        refColumns: ['id'],
+        onDelete: 'Cascade',
+        onUpdate: 'Cascade',
+      },
     ]);
   });
 
-  it('rejects a schema that does not parse, with Prisma\'s message', () => {
+  it("rejects a schema that does not parse, with Prisma's message", () => {
     expect(() => expectedSchemaFromPrisma('model {')).toThrow(/The Prisma schema does not parse/);
   });
 });

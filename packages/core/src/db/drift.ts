@@ -10,10 +10,8 @@
  * An entry is a constraint / index / trigger name, optionally qualified by its table (`table.name`).
  * Not compared (Prisma features we do not use): operator classes, index NULLS ordering, `@db` on list elements.
  */
-import { readFile } from 'node:fs/promises';
-
 import { randomBytes } from 'node:crypto';
-
+import { readFile } from 'node:fs/promises';
 import { getDMMF, type GetDMMFError } from '@prisma/get-dmmf';
 
 import { createMigrator, MIGRATIONS_TABLE, openSqlSession, type SqlSession } from './migrate.ts';
@@ -209,7 +207,13 @@ export const introspectSchema = async (session: SqlSession): Promise<SchemaSnaps
       name: r.name,
       columns: columns
         .filter((c) => c.table === r.name)
-        .map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, default: c.default, identity: c.identity })),
+        .map((c) => ({
+          name: c.name,
+          type: c.type,
+          nullable: c.nullable,
+          default: c.default,
+          identity: c.identity,
+        })),
     }));
   const enums: EnumSnapshot[] = [];
   for (const row of enumRows) {
@@ -298,7 +302,8 @@ export interface ExpectedSchema {
   foreignKeys: ExpectedForeignKey[];
 }
 
-const isGetDmmfError = (value: Document | GetDMMFError): value is GetDMMFError => 'type' in value && 'error' in value;
+const isGetDmmfError = (value: Document | GetDMMFError): value is GetDMMFError =>
+  'type' in value && 'error' in value;
 
 // eslint-disable-next-line no-control-regex -- strips ANSI colours from Prisma's validation messages
 const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
@@ -310,7 +315,8 @@ export const parsePrismaSchema = (schemaText: string): Datamodel => {
     let message = raw;
     try {
       const parsed: unknown = JSON.parse(raw);
-      if (parsed !== null && typeof parsed === 'object' && 'message' in parsed) message = String(parsed.message);
+      if (parsed !== null && typeof parsed === 'object' && 'message' in parsed)
+        message = String(parsed.message);
     } catch {
       // not JSON: keep the raw text
     }
@@ -408,7 +414,8 @@ export const normalizeDefault = (expr: string): string => {
   let s = expr.trim();
   for (;;) {
     const next = s.replace(CAST, '').trim();
-    const unwrapped = /^\((.*)\)$/s.test(next) && !/^\(.*\)\s*\(/.test(next) ? next.slice(1, -1).trim() : next;
+    const unwrapped =
+      /^\((.*)\)$/s.test(next) && !/^\(.*\)\s*\(/.test(next) ? next.slice(1, -1).trim() : next;
     if (unwrapped === s) break;
     s = unwrapped;
   }
@@ -429,7 +436,8 @@ const enumLabelFor = (datamodel: Datamodel, enumName: string, value: string): st
   return v?.dbName ?? value;
 };
 
-const pgArrayLiteral = (values: readonly unknown[]): string => `{${values.map((v) => String(v)).join(',')}}`;
+const pgArrayLiteral = (values: readonly unknown[]): string =>
+  `{${values.map((v) => String(v)).join(',')}}`;
 
 const expectedDefault = (datamodel: Datamodel, field: Field): ExpectedDefault => {
   if (!field.hasDefaultValue || field.default === undefined) return { kind: 'none' };
@@ -454,10 +462,12 @@ const expectedDefault = (datamodel: Datamodel, field: Field): ExpectedDefault =>
     }
   }
   if (Array.isArray(d)) {
-    const values = field.kind === 'enum' ? d.map((v) => enumLabelFor(datamodel, field.type, String(v))) : d;
+    const values =
+      field.kind === 'enum' ? d.map((v) => enumLabelFor(datamodel, field.type, String(v))) : d;
     return { kind: 'value', value: pgArrayLiteral(values) };
   }
-  if (field.kind === 'enum') return { kind: 'value', value: enumLabelFor(datamodel, field.type, String(d)) };
+  if (field.kind === 'enum')
+    return { kind: 'value', value: enumLabelFor(datamodel, field.type, String(d)) };
   return { kind: 'value', value: String(d) };
 };
 
@@ -507,7 +517,9 @@ export const expectedSchemaFromPrisma = (schemaText: string): ExpectedSchema => 
       return [
         {
           table: modelTable(model),
-          columns: ix.fields.map((f) => `${columnOf(model, f.name)}${f.sortOrder === 'desc' ? ' DESC' : ''}`),
+          columns: ix.fields.map(
+            (f) => `${columnOf(model, f.name)}${f.sortOrder === 'desc' ? ' DESC' : ''}`,
+          ),
           unique: ix.type === 'unique' || ix.type === 'id',
           primary: ix.type === 'id',
           name: ix.dbName ?? null,
@@ -531,13 +543,18 @@ export const expectedSchemaFromPrisma = (schemaText: string): ExpectedSchema => 
         columns: from.map((name) => columnOf(model, name)),
         refTable: modelTable(target),
         refColumns: (field.relationToFields ?? []).map((name) => columnOf(target, name)),
-        onDelete: (field.relationOnDelete as ReferentialAction | undefined) ?? (allRequired ? 'Restrict' : 'SetNull'),
+        onDelete:
+          (field.relationOnDelete as ReferentialAction | undefined) ??
+          (allRequired ? 'Restrict' : 'SetNull'),
         onUpdate: (field.relationOnUpdate as ReferentialAction | undefined) ?? 'Cascade',
       });
     }
   }
 
-  const enums = datamodel.enums.map((e) => ({ name: e.dbName ?? e.name, labels: e.values.map((v) => v.dbName ?? v.name) }));
+  const enums = datamodel.enums.map((e) => ({
+    name: e.dbName ?? e.name,
+    labels: e.values.map((v) => v.dbName ?? v.name),
+  }));
   return { tables, enums, indexes, foreignKeys };
 };
 
@@ -552,7 +569,13 @@ export interface DriftAllowlist {
   notes: Record<string, string>;
 }
 
-export const EMPTY_ALLOWLIST: DriftAllowlist = { checks: [], indexes: [], triggers: [], foreignKeys: [], notes: {} };
+export const EMPTY_ALLOWLIST: DriftAllowlist = {
+  checks: [],
+  indexes: [],
+  triggers: [],
+  foreignKeys: [],
+  notes: {},
+};
 
 const stringList = (value: unknown, key: string, file: string): string[] => {
   if (value === undefined) return [];
@@ -572,11 +595,13 @@ export const readAllowlist = async (file: string): Promise<DriftAllowlist> => {
     throw err;
   }
   const parsed: unknown = JSON.parse(text);
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${file}: expected a JSON object.`);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error(`${file}: expected a JSON object.`);
   const o = parsed as Record<string, unknown>;
   const notes: Record<string, string> = {};
   if (o.notes !== undefined) {
-    if (o.notes === null || typeof o.notes !== 'object' || Array.isArray(o.notes)) throw new Error(`${file}: "notes" must be an object.`);
+    if (o.notes === null || typeof o.notes !== 'object' || Array.isArray(o.notes))
+      throw new Error(`${file}: "notes" must be an object.`);
     for (const [k, v] of Object.entries(o.notes)) notes[k] = String(v);
   }
   return {
@@ -603,7 +628,8 @@ export interface DriftReport {
   warnings: string[];
 }
 
-const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameList = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 const defaultMatches = (expected: ExpectedDefault, actual: ColumnSnapshot): string | null => {
   const actualText = actual.default;
@@ -621,10 +647,12 @@ const defaultMatches = (expected: ExpectedDefault, actual: ColumnSnapshot): stri
         : `should default to now(), has ${actualText ?? 'no default'}`;
     }
     case 'expression':
-      if (actualText === null) return `should have the default ${expected.expression ?? '(a database expression)'}, has none`;
+      if (actualText === null)
+        return `should have the default ${expected.expression ?? '(a database expression)'}, has none`;
       if (expected.expression === null) return null;
       return normalizeExpression(expected.expression) === normalizeExpression(actualText) ||
-        normalizeExpression(normalizeDefault(expected.expression)) === normalizeExpression(normalizeDefault(actualText))
+        normalizeExpression(normalizeDefault(expected.expression)) ===
+          normalizeExpression(normalizeDefault(actualText))
         ? null
         : `default is ${actualText}, schema says dbgenerated("${expected.expression}")`;
     case 'value': {
@@ -633,10 +661,19 @@ const defaultMatches = (expected: ExpectedDefault, actual: ColumnSnapshot): stri
       if (got === expected.value) return null;
       const gn = Number(got);
       const en = Number(expected.value);
-      if (got !== '' && expected.value !== '' && Number.isFinite(gn) && Number.isFinite(en) && gn === en) return null;
-      if (got.toLowerCase() === expected.value.toLowerCase() && /^(true|false)$/i.test(got)) return null;
+      if (
+        got !== '' &&
+        expected.value !== '' &&
+        Number.isFinite(gn) &&
+        Number.isFinite(en) &&
+        gn === en
+      )
+        return null;
+      if (got.toLowerCase() === expected.value.toLowerCase() && /^(true|false)$/i.test(got))
+        return null;
       try {
-        if (JSON.stringify(JSON.parse(got)) === JSON.stringify(JSON.parse(expected.value))) return null;
+        if (JSON.stringify(JSON.parse(got)) === JSON.stringify(JSON.parse(expected.value)))
+          return null;
       } catch {
         // not JSON
       }
@@ -648,7 +685,11 @@ const defaultMatches = (expected: ExpectedDefault, actual: ColumnSnapshot): stri
 const allowedBy = (list: readonly string[], table: string, name: string): string | null =>
   list.find((entry) => entry === name || entry === `${table}.${name}`) ?? null;
 
-export const compareSchema = (expected: ExpectedSchema, snapshot: SchemaSnapshot, allowlist: DriftAllowlist): DriftReport => {
+export const compareSchema = (
+  expected: ExpectedSchema,
+  snapshot: SchemaSnapshot,
+  allowlist: DriftAllowlist,
+): DriftReport => {
   let actual = snapshot;
   // The migrate runner's bookkeeping table is always allowed, with whatever it carries.
   const ours = (x: { table: string }) => x.table !== MIGRATIONS_TABLE;
@@ -675,10 +716,16 @@ export const compareSchema = (expected: ExpectedSchema, snapshot: SchemaSnapshot
   for (const e of expected.enums) {
     const a = actualEnums.get(e.name);
     if (a === undefined) add(`enum ${e.name}`, 'missing');
-    else if (!sameList(a.labels, e.labels)) add(`enum ${e.name}`, `labels are [${a.labels.join(', ')}], schema says [${e.labels.join(', ')}]`);
+    else if (!sameList(a.labels, e.labels))
+      add(
+        `enum ${e.name}`,
+        `labels are [${a.labels.join(', ')}], schema says [${e.labels.join(', ')}]`,
+      );
   }
   const expectedEnumNames = new Set(expected.enums.map((e) => e.name));
-  for (const a of actual.enums) if (!expectedEnumNames.has(a.name)) add(`enum ${a.name}`, 'exists in the database but not in the schema');
+  for (const a of actual.enums)
+    if (!expectedEnumNames.has(a.name))
+      add(`enum ${a.name}`, 'exists in the database but not in the schema');
 
   // Tables and columns
   const actualTables = new Map(actual.tables.map((t) => [t.name, t]));
@@ -697,15 +744,21 @@ export const compareSchema = (expected: ExpectedSchema, snapshot: SchemaSnapshot
         continue;
       }
       const actualType = normalizeType(ac.type);
-      if (actualType !== c.type) add(object, `type is ${actualType}, schema says ${c.type} (field ${c.field})`);
+      if (actualType !== c.type)
+        add(object, `type is ${actualType}, schema says ${c.type} (field ${c.field})`);
       if (c.nullable !== null && ac.nullable !== c.nullable) {
-        add(object, `is ${ac.nullable ? 'NULL' : 'NOT NULL'}, schema says ${c.nullable ? 'optional (NULL)' : 'required (NOT NULL)'} (field ${c.field})`);
+        add(
+          object,
+          `is ${ac.nullable ? 'NULL' : 'NOT NULL'}, schema says ${c.nullable ? 'optional (NULL)' : 'required (NOT NULL)'} (field ${c.field})`,
+        );
       }
       const d = defaultMatches(c.default, ac);
       if (d !== null) add(object, `${d} (field ${c.field})`);
     }
     const declared = new Set(t.columns.map((c) => c.name));
-    for (const ac of a.columns) if (!declared.has(ac.name)) add(`column ${t.name}.${ac.name}`, 'exists in the database but not in the schema');
+    for (const ac of a.columns)
+      if (!declared.has(ac.name))
+        add(`column ${t.name}.${ac.name}`, 'exists in the database but not in the schema');
   }
   const expectedTables = new Set(expected.tables.map((t) => t.name));
   for (const a of actual.tables) {
@@ -738,8 +791,10 @@ export const compareSchema = (expected: ExpectedSchema, snapshot: SchemaSnapshot
       add(object, 'missing');
       continue;
     }
-    if (e.name !== null && found.name !== e.name) add(object, `is named ${found.name}, schema maps it to ${e.name}`);
-    if (e.method !== null && found.method !== e.method) add(object, `uses ${found.method}, schema says ${e.method}`);
+    if (e.name !== null && found.name !== e.name)
+      add(object, `is named ${found.name}, schema maps it to ${e.name}`);
+    if (e.method !== null && found.method !== e.method)
+      add(object, `uses ${found.method}, schema says ${e.method}`);
   }
   for (const ix of remaining) {
     const entry = allowedBy(allowlist.indexes, ix.table, ix.name);
@@ -752,15 +807,21 @@ export const compareSchema = (expected: ExpectedSchema, snapshot: SchemaSnapshot
   for (const e of expected.foreignKeys) {
     const object = `foreign key ${e.table}(${e.columns.join(', ')}) → ${e.refTable}(${e.refColumns.join(', ')})`;
     const i = remainingFks.findIndex(
-      (fk) => fk.table === e.table && fk.refTable === e.refTable && sameList(fk.columns, e.columns) && sameList(fk.refColumns, e.refColumns),
+      (fk) =>
+        fk.table === e.table &&
+        fk.refTable === e.refTable &&
+        sameList(fk.columns, e.columns) &&
+        sameList(fk.refColumns, e.refColumns),
     );
     const fk = i < 0 ? undefined : remainingFks.splice(i, 1)[0];
     if (fk === undefined) {
       add(object, 'missing');
       continue;
     }
-    if (fk.onDelete !== e.onDelete) add(object, `ON DELETE is ${fk.onDelete}, schema says ${e.onDelete}`);
-    if (fk.onUpdate !== e.onUpdate) add(object, `ON UPDATE is ${fk.onUpdate}, schema says ${e.onUpdate}`);
+    if (fk.onDelete !== e.onDelete)
+      add(object, `ON DELETE is ${fk.onDelete}, schema says ${e.onDelete}`);
+    if (fk.onUpdate !== e.onUpdate)
+      add(object, `ON UPDATE is ${fk.onUpdate}, schema says ${e.onUpdate}`);
   }
   for (const fk of remainingFks) {
     const entry = allowedBy(allowlist.foreignKeys, fk.table, fk.name);
@@ -780,7 +841,12 @@ export const compareSchema = (expected: ExpectedSchema, snapshot: SchemaSnapshot
     else add(`trigger ${t.table}.${t.name}`, 'not in the allow-list');
   }
 
-  const warnings = [...allowlist.checks, ...allowlist.indexes, ...allowlist.triggers, ...allowlist.foreignKeys]
+  const warnings = [
+    ...allowlist.checks,
+    ...allowlist.indexes,
+    ...allowlist.triggers,
+    ...allowlist.foreignKeys,
+  ]
     .filter((entry) => !usedAllowEntries.has(entry))
     .map((entry) => `allow-list entry ${entry} matches nothing in the database`);
 
@@ -791,7 +857,9 @@ export const formatDriftReport = (report: DriftReport): string => {
   const lines: string[] = [];
   if (report.ok) lines.push('Drift check passed: the database matches prisma/schema.prisma.');
   else {
-    lines.push(`Drift check FAILED: ${report.issues.length} difference(s) between the migrated database and the Prisma schema:`);
+    lines.push(
+      `Drift check FAILED: ${report.issues.length} difference(s) between the migrated database and the Prisma schema:`,
+    );
     for (const i of report.issues) lines.push(`  ✗ ${i.object}: ${i.message}`);
   }
   if (report.allowed.length > 0) {
@@ -808,7 +876,10 @@ export interface CheckDriftOptions {
 }
 
 /** Compares the database behind `session` (already migrated) with the Prisma schema file. */
-export const checkDrift = async (session: SqlSession, options: CheckDriftOptions): Promise<DriftReport> => {
+export const checkDrift = async (
+  session: SqlSession,
+  options: CheckDriftOptions,
+): Promise<DriftReport> => {
   const expected = expectedSchemaFromPrisma(await readFile(options.schemaPath, 'utf8'));
   const allowlist = await readAllowlist(options.allowlistPath);
   return compareSchema(expected, await introspectSchema(session), allowlist);
@@ -845,7 +916,9 @@ export const runDriftCheck = async (options: RunDriftCheckOptions): Promise<Drif
     }
     const opened = await openPglite({ dataDir: options.database.dataDir });
     try {
-      return finish(await checkDrift(await openSqlSession({ kind: 'pglite', pglite: opened.pglite }), options));
+      return finish(
+        await checkDrift(await openSqlSession({ kind: 'pglite', pglite: opened.pglite }), options),
+      );
     } finally {
       await opened.close();
     }

@@ -1,12 +1,18 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 import { createEmptyDatabase, MIGRATIONS_DIR, type EmptyDatabase } from '../testing/index.ts';
 import { introspectSchema, type SchemaSnapshot } from './drift.ts';
-import { createMigrator, formatStatus, MIGRATIONS_TABLE, openSqlSession, readMigrations, type MigrationTarget } from './migrate.ts';
+import {
+  createMigrator,
+  formatStatus,
+  MIGRATIONS_TABLE,
+  openSqlSession,
+  readMigrations,
+  type MigrationTarget,
+} from './migrate.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '__fixtures__/migrations');
 const tmpRoot = mkdtempSync(path.join(tmpdir(), 'mathakine-migrate-test-'));
@@ -92,16 +98,25 @@ describe('migrate runner', () => {
   it('applies pending migrations in folder order, records checksums, and is a no-op the second time', async () => {
     const { target } = await emptyDb();
     const lines: string[] = [];
-    const migrator = createMigrator(target, { migrationsDir: FIXTURES, onProgress: (l) => lines.push(l) });
-    expect((await migrator.up()).migrations).toEqual(['20260101000000_init', '20260101000100_attempts', '20260101000200_settings']);
+    const migrator = createMigrator(target, {
+      migrationsDir: FIXTURES,
+      onProgress: (l) => lines.push(l),
+    });
+    expect((await migrator.up()).migrations).toEqual([
+      '20260101000000_init',
+      '20260101000100_attempts',
+      '20260101000200_settings',
+    ]);
     expect((await migrator.up()).migrations).toEqual([]);
     expect(lines.at(-1)).toBe('no pending migrations');
     const files = await readMigrations(FIXTURES);
     const session = await openSqlSession(target);
     try {
-      const rows = await session.query<{ name: string; checksum: string; execution_ms: number | string }>(
-        `SELECT name, checksum, execution_ms FROM ${MIGRATIONS_TABLE} ORDER BY name`,
-      );
+      const rows = await session.query<{
+        name: string;
+        checksum: string;
+        execution_ms: number | string;
+      }>(`SELECT name, checksum, execution_ms FROM ${MIGRATIONS_TABLE} ORDER BY name`);
       expect(rows.map((r) => [r.name, r.checksum])).toEqual(files.map((f) => [f.name, f.checksum]));
       expect(rows.every((r) => Number(r.execution_ms) >= 0)).toBe(true);
     } finally {
@@ -138,7 +153,9 @@ describe('migrate runner', () => {
     const edited = path.join(dir, '20260101000000_init', 'migration.sql');
     appendFileSync(edited, '\n-- harmless looking edit\n');
 
-    await expect(migrator.up()).rejects.toThrow(`Applied migration 20260101000000_init was edited after it was applied: ${edited}`);
+    await expect(migrator.up()).rejects.toThrow(
+      `Applied migration 20260101000000_init was edited after it was applied: ${edited}`,
+    );
     await expect(migrator.down(1)).rejects.toThrow(/was edited after it was applied/);
     // Nothing ran: settings is still pending.
     const status = await migrator.status();
@@ -154,15 +171,21 @@ describe('migrate runner', () => {
     await migrator.up();
     rmSync(path.join(dir, '20260101000200_settings'), { recursive: true });
     expect((await migrator.status()).missing).toEqual(['20260101000200_settings']);
-    await expect(migrator.up()).rejects.toThrow(/20260101000200_settings is missing from the migrations folder/);
+    await expect(migrator.up()).rejects.toThrow(
+      /20260101000200_settings is missing from the migrations folder/,
+    );
   });
 
   it('refuses a migration folder without down.sql', async () => {
     const dir = copyFixtures();
     rmSync(path.join(dir, '20260101000100_attempts', 'down.sql'));
-    await expect(readMigrations(dir)).rejects.toThrow(/Migration 20260101000100_attempts has no down.sql/);
+    await expect(readMigrations(dir)).rejects.toThrow(
+      /Migration 20260101000100_attempts has no down.sql/,
+    );
     const { target } = await emptyDb();
-    await expect(createMigrator(target, { migrationsDir: dir }).up()).rejects.toThrow(/has no down.sql/);
+    await expect(createMigrator(target, { migrationsDir: dir }).up()).rejects.toThrow(
+      /has no down.sql/,
+    );
   });
 
   it('refuses a pending migration that sorts before the last applied one', async () => {
@@ -173,7 +196,9 @@ describe('migrate runner', () => {
     mkdirSync(path.join(dir, '20260101000050_late'));
     writeFileSync(path.join(dir, '20260101000050_late', 'migration.sql'), 'SELECT 1;');
     writeFileSync(path.join(dir, '20260101000050_late', 'down.sql'), 'SELECT 1;');
-    await expect(migrator.up()).rejects.toThrow(/20260101000050_late sorts before the last applied migration 20260101000200_settings/);
+    await expect(migrator.up()).rejects.toThrow(
+      /20260101000050_late sorts before the last applied migration 20260101000200_settings/,
+    );
   });
 
   it('runs each migration in a transaction: a failing one leaves nothing behind', async () => {
@@ -186,7 +211,9 @@ describe('migrate runner', () => {
     writeFileSync(path.join(dir, '20260101000300_broken', 'down.sql'), 'DROP TABLE half_done;');
     const { target } = await emptyDb();
     const migrator = createMigrator(target, { migrationsDir: dir });
-    await expect(migrator.up()).rejects.toThrow(/Migration 20260101000300_broken failed .*migration\.sql.*rolled back.*no_such_table/s);
+    await expect(migrator.up()).rejects.toThrow(
+      /Migration 20260101000300_broken failed .*migration\.sql.*rolled back.*no_such_table/s,
+    );
     const status = await migrator.status();
     expect(status.applied).toHaveLength(3);
     expect(status.pending).toEqual(['20260101000300_broken']);
@@ -197,7 +224,10 @@ describe('migrate runner', () => {
     const { target } = await emptyDb();
     const migrator = createMigrator(target, { migrationsDir: FIXTURES });
     await migrator.up();
-    expect((await migrator.down(2)).migrations).toEqual(['20260101000200_settings', '20260101000100_attempts']);
+    expect((await migrator.down(2)).migrations).toEqual([
+      '20260101000200_settings',
+      '20260101000100_attempts',
+    ]);
     await expect(migrator.down(0)).rejects.toThrow(/positive whole number/);
     expect((await migrator.down(5)).migrations).toEqual(['20260101000000_init']);
     expect((await migrator.down()).migrations).toEqual([]);

@@ -1,6 +1,5 @@
 // int-pg project (only when DATABASE_URL is set): races between separate PostgreSQL connections.
 import path from 'node:path';
-
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -25,14 +24,22 @@ describe('migrate runner on PostgreSQL (concurrent deploys)', () => {
   it('two concurrent runs on separate connections apply each migration exactly once', async () => {
     const url = await pgDatabase();
     const runs = await Promise.all(
-      Array.from({ length: 4 }, () => createMigrator({ kind: 'postgres', url }, { migrationsDir: FIXTURES }).up()),
+      Array.from({ length: 4 }, () =>
+        createMigrator({ kind: 'postgres', url }, { migrationsDir: FIXTURES }).up(),
+      ),
     );
     const applied = runs.flatMap((r) => r.migrations).sort();
-    expect(applied).toEqual(['20260101000000_init', '20260101000100_attempts', '20260101000200_settings']);
+    expect(applied).toEqual([
+      '20260101000000_init',
+      '20260101000100_attempts',
+      '20260101000200_settings',
+    ]);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const rows = await client.query<{ name: string; n: number }>(`SELECT name, count(*)::int AS n FROM ${MIGRATIONS_TABLE} GROUP BY name`);
+      const rows = await client.query<{ name: string; n: number }>(
+        `SELECT name, count(*)::int AS n FROM ${MIGRATIONS_TABLE} GROUP BY name`,
+      );
       expect(rows.rows.every((r) => r.n === 1)).toBe(true);
       expect(rows.rowCount).toBe(3);
     } finally {
@@ -69,10 +76,15 @@ describe('migrate runner on PostgreSQL (concurrent deploys)', () => {
 const createMigratorOnSession = async (holder: pg.Client, url: string): Promise<void> => {
   // A session-level advisory lock is re-entrant for its own session only, so apply through raw SQL on the holder.
   const { readMigrations } = await import('./migrate.ts');
-  await holder.query(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (name text PRIMARY KEY, checksum char(64) NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(), execution_ms integer NOT NULL)`);
+  await holder.query(
+    `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (name text PRIMARY KEY, checksum char(64) NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(), execution_ms integer NOT NULL)`,
+  );
   for (const m of await readMigrations(FIXTURES)) {
     await holder.query(m.upSql);
-    await holder.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, checksum, execution_ms) VALUES ($1, $2, 0)`, [m.name, m.checksum]);
+    await holder.query(
+      `INSERT INTO ${MIGRATIONS_TABLE} (name, checksum, execution_ms) VALUES ($1, $2, 0)`,
+      [m.name, m.checksum],
+    );
   }
   expect(url).toContain('mathakine_t_');
 };

@@ -16,7 +16,6 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-
 import type { PGlite } from '@electric-sql/pglite';
 
 import { connectPostgres } from './postgres.ts';
@@ -26,7 +25,8 @@ export const MIGRATIONS_TABLE = '_mathakine_migrations';
 export const MIGRATION_LOCK_KEY = 628_425_463;
 
 /** Where migrations run: a PostgreSQL URL (a dedicated connection per run) or an open PGlite instance. */
-export type MigrationTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; pglite: PGlite };
+export type MigrationTarget =
+  { kind: 'postgres'; url: string } | { kind: 'pglite'; pglite: PGlite };
 
 /** One raw SQL session (a `pg` client or the PGlite instance). Shared by the runner, the drift check and the harness. */
 export interface SqlSession {
@@ -129,7 +129,8 @@ export const checksumOf = (sql: string): string =>
 
 /** Reads and validates the migrations folder. Refuses a migration folder without migration.sql or down.sql. */
 export const readMigrations = async (migrationsDir: string): Promise<MigrationFile[]> => {
-  if (!existsSync(migrationsDir)) throw new MigrationError(`Migrations folder not found: ${migrationsDir}`);
+  if (!existsSync(migrationsDir))
+    throw new MigrationError(`Migrations folder not found: ${migrationsDir}`);
   const entries = await readdir(migrationsDir, { withFileTypes: true });
   const folders = entries
     .filter((e) => e.isDirectory())
@@ -147,7 +148,9 @@ export const readMigrations = async (migrationsDir: string): Promise<MigrationFi
     for (const p of [upPath, downPath]) {
       const s = await stat(p).catch(() => null);
       if (s === null || !s.isFile()) {
-        throw new MigrationError(`Migration ${name} has no ${path.basename(p)} (${p}); every migration needs migration.sql and down.sql.`);
+        throw new MigrationError(
+          `Migration ${name} has no ${path.basename(p)} (${p}); every migration needs migration.sql and down.sql.`,
+        );
       }
     }
     const upSql = await readFile(upPath, 'utf8');
@@ -175,7 +178,12 @@ const ensureTable = async (session: SqlSession): Promise<void> => {
 
 const readApplied = async (session: SqlSession): Promise<AppliedMigration[]> => {
   if (!(await tableExists(session))) return [];
-  const rows = await session.query<{ name: string; checksum: string; applied_at: Date | string; execution_ms: number | string }>(
+  const rows = await session.query<{
+    name: string;
+    checksum: string;
+    applied_at: Date | string;
+    execution_ms: number | string;
+  }>(
     `SELECT name, checksum, applied_at, execution_ms FROM public.${MIGRATIONS_TABLE} ORDER BY name`,
   );
   return rows.map((r) => ({
@@ -192,19 +200,32 @@ const computeStatus = (files: MigrationFile[], applied: AppliedMigration[]): Mig
   const entries: MigrationStatusEntry[] = [];
   for (const a of applied) {
     const file = byName.get(a.name);
-    const state: MigrationState = file === undefined ? 'missing' : file.checksum === a.checksum ? 'applied' : 'changed';
+    const state: MigrationState =
+      file === undefined ? 'missing' : file.checksum === a.checksum ? 'applied' : 'changed';
     entries.push({ name: a.name, state, appliedAt: a.appliedAt });
   }
   for (const f of files) {
-    if (!appliedByName.has(f.name)) entries.push({ name: f.name, state: 'pending', appliedAt: null });
+    if (!appliedByName.has(f.name))
+      entries.push({ name: f.name, state: 'pending', appliedAt: null });
   }
   entries.sort((x, y) => x.name.localeCompare(y.name));
-  const pick = (state: MigrationState) => entries.filter((e) => e.state === state).map((e) => e.name);
-  return { entries, applied: pick('applied'), pending: pick('pending'), changed: pick('changed'), missing: pick('missing') };
+  const pick = (state: MigrationState) =>
+    entries.filter((e) => e.state === state).map((e) => e.name);
+  return {
+    entries,
+    applied: pick('applied'),
+    pending: pick('pending'),
+    changed: pick('changed'),
+    missing: pick('missing'),
+  };
 };
 
 /** Stops the run when an applied migration was edited or deleted, or when a pending one sorts before an applied one. */
-const verify = (files: MigrationFile[], applied: AppliedMigration[], status: MigrationStatus): void => {
+const verify = (
+  files: MigrationFile[],
+  applied: AppliedMigration[],
+  status: MigrationStatus,
+): void => {
   const problems: string[] = [];
   const byName = new Map(files.map((f) => [f.name, f]));
   for (const name of status.changed) {
@@ -221,11 +242,14 @@ const verify = (files: MigrationFile[], applied: AppliedMigration[], status: Mig
   if (lastApplied !== undefined) {
     for (const name of status.pending) {
       if (name < lastApplied) {
-        problems.push(`Pending migration ${name} sorts before the last applied migration ${lastApplied}; rename it with a newer timestamp.`);
+        problems.push(
+          `Pending migration ${name} sorts before the last applied migration ${lastApplied}; rename it with a newer timestamp.`,
+        );
       }
     }
   }
-  if (problems.length > 0) throw new MigrationError(`Migrations refused:\n  - ${problems.join('\n  - ')}`);
+  if (problems.length > 0)
+    throw new MigrationError(`Migrations refused:\n  - ${problems.join('\n  - ')}`);
 };
 
 // PGlite has a single session: a second run in the same process would re-enter the advisory lock, so
@@ -250,7 +274,10 @@ const withPgliteMutex = async <T>(pglite: PGlite, fn: () => Promise<T>): Promise
 };
 
 /** Runs `fn` on a session holding the migration advisory lock for its whole duration. */
-const withLockedSession = async <T>(target: MigrationTarget, fn: (session: SqlSession) => Promise<T>): Promise<T> => {
+const withLockedSession = async <T>(
+  target: MigrationTarget,
+  fn: (session: SqlSession) => Promise<T>,
+): Promise<T> => {
   const run = async (): Promise<T> => {
     const session = await openSqlSession(target);
     try {
@@ -317,7 +344,8 @@ export const createMigrator = (target: MigrationTarget, options: MigratorOptions
     });
 
   const down = async (steps = 1): Promise<MigrationRunResult> => {
-    if (!Number.isInteger(steps) || steps < 1) throw new MigrationError(`Rollback needs a positive whole number of steps, got ${steps}.`);
+    if (!Number.isInteger(steps) || steps < 1)
+      throw new MigrationError(`Rollback needs a positive whole number of steps, got ${steps}.`);
     return withLockedSession(target, async (session) => {
       const files = await readMigrations(options.migrationsDir);
       const applied = await readApplied(session);
@@ -328,12 +356,17 @@ export const createMigrator = (target: MigrationTarget, options: MigratorOptions
       const done: string[] = [];
       for (const a of toRevert) {
         const file = byName.get(a.name);
-        if (file === undefined) throw new MigrationError(`Applied migration ${a.name} is missing from the migrations folder.`);
+        if (file === undefined)
+          throw new MigrationError(
+            `Applied migration ${a.name} is missing from the migrations folder.`,
+          );
         const started = performance.now();
         try {
           await inTransaction(session, async () => {
             await session.exec(file.downSql);
-            await session.query(`DELETE FROM public.${MIGRATIONS_TABLE} WHERE name = $1`, [file.name]);
+            await session.query(`DELETE FROM public.${MIGRATIONS_TABLE} WHERE name = $1`, [
+              file.name,
+            ]);
           });
         } catch (err) {
           throw describeFailure(`Rollback of ${file.name}`, file.downPath, err);

@@ -1,6 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-
 import { PGlite } from '@electric-sql/pglite';
 
 /** The data folder value that keeps an embedded database in memory (nothing on disk, no lock). */
@@ -80,7 +79,9 @@ export const acquireDataDirLock = (dataDir: string): (() => void) => {
       }
     };
   }
-  throw new Error(`Could not take the lock ${lockPath} on the embedded database folder (another process keeps racing for it).`);
+  throw new Error(
+    `Could not take the lock ${lockPath} on the embedded database folder (another process keeps racing for it).`,
+  );
 };
 
 export interface OpenPgliteOptions {

@@ -16,7 +16,9 @@ export const sessionOptions = (statementTimeoutMs: number): string =>
   `-c timezone=UTC -c statement_timeout=${Math.max(0, Math.trunc(statementTimeoutMs))}`;
 
 /** pg pool configuration shared by the Prisma adapter. */
-export const postgresPoolConfig = (settings: PostgresConnectionSettings & { poolSize: number }): pg.PoolConfig => ({
+export const postgresPoolConfig = (
+  settings: PostgresConnectionSettings & { poolSize: number },
+): pg.PoolConfig => ({
   connectionString: settings.url,
   max: settings.poolSize,
   connectionTimeoutMillis: settings.connectionTimeoutMs,
@@ -31,7 +33,11 @@ export const postgresPoolConfig = (settings: PostgresConnectionSettings & { pool
  */
 export const connectPostgres = async (
   url: string,
-  options: { statementTimeoutMs?: number; connectionTimeoutMs?: number; applicationName?: string } = {},
+  options: {
+    statementTimeoutMs?: number;
+    connectionTimeoutMs?: number;
+    applicationName?: string;
+  } = {},
 ): Promise<pg.Client> => {
   const client = new pg.Client({
     connectionString: url,

@@ -33,41 +33,83 @@ describe('mapPrismaError on real constraint violations', () => {
 
   it('unique violation → CONFLICT (code overridable), with the constraint', async () => {
     const { prisma } = await getTestDb();
-    await prisma.user.create({ data: { username: 'luke', email: 'luke@example.org', hashedPassword: 'x' }, select: { id: true } });
-    const dup = () => prisma.user.create({ data: { username: 'luke', email: 'other@example.org', hashedPassword: 'x' }, select: { id: true } });
+    await prisma.user.create({
+      data: { username: 'luke', email: 'luke@example.org', hashedPassword: 'x' },
+      select: { id: true },
+    });
+    const dup = () =>
+      prisma.user.create({
+        data: { username: 'luke', email: 'other@example.org', hashedPassword: 'x' },
+        select: { id: true },
+      });
     const err = await mapped(dup);
     expect(err).toMatchObject({ code: 'CONFLICT', details: { constraint: 'users_username_key' } });
     expect(err.cause).toBeDefined();
-    expect(await mapped(dup, { conflictCode: 'ALREADY_EXISTS', conflictMessage: 'Nom déjà pris' })).toMatchObject({
+    expect(
+      await mapped(dup, { conflictCode: 'ALREADY_EXISTS', conflictMessage: 'Nom déjà pris' }),
+    ).toMatchObject({
       code: 'ALREADY_EXISTS',
       message: 'Nom déjà pris',
     });
     // Inside an interactive transaction too.
-    expect(await mapped(() => prisma.$transaction(async (tx) => tx.user.create({ data: { username: 'luke', email: 'x@example.org', hashedPassword: 'x' } })))).toMatchObject({
+    expect(
+      await mapped(() =>
+        prisma.$transaction(async (tx) =>
+          tx.user.create({
+            data: { username: 'luke', email: 'x@example.org', hashedPassword: 'x' },
+          }),
+        ),
+      ),
+    ).toMatchObject({
       code: 'CONFLICT',
     });
   });
 
   it('record not found → NOT_FOUND', async () => {
     const { prisma } = await getTestDb();
-    const err = await mapped(() => prisma.user.update({ where: { id: 987_654 }, data: { fullName: 'x' } }), { notFoundMessage: 'Utilisateur introuvable' });
+    const err = await mapped(
+      () => prisma.user.update({ where: { id: 987_654 }, data: { fullName: 'x' } }),
+      { notFoundMessage: 'Utilisateur introuvable' },
+    );
     expect(err).toMatchObject({ code: 'NOT_FOUND', message: 'Utilisateur introuvable' });
   });
 
   it('foreign key violation → INVALID_INPUT, or CONFLICT when the use case says so', async () => {
     const { prisma } = await getTestDb();
-    const insert = () => prisma.exercise.create({ data: { ...exerciseData, creatorId: 987_654 }, select: { id: true } });
-    expect(await mapped(insert)).toMatchObject({ code: 'INVALID_INPUT', details: { constraint: 'exercises_creator_id_fkey' } });
-    expect(await mapped(insert, { constraintCode: 'CONFLICT' })).toMatchObject({ code: 'CONFLICT' });
+    const insert = () =>
+      prisma.exercise.create({
+        data: { ...exerciseData, creatorId: 987_654 },
+        select: { id: true },
+      });
+    expect(await mapped(insert)).toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { constraint: 'exercises_creator_id_fkey' },
+    });
+    expect(await mapped(insert, { constraintCode: 'CONFLICT' })).toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('CHECK violation (SQLSTATE 23514) → INVALID_INPUT, through the model API and raw SQL', async () => {
     const { prisma } = await getTestDb();
-    const viaModel = await mapped(() => prisma.exercise.create({ data: { ...exerciseData, complexity: 9 }, select: { id: true } }));
-    expect(viaModel).toMatchObject({ code: 'INVALID_INPUT', details: { constraint: 'exercises_complexity_check' } });
-    const user = await prisma.user.create({ data: { username: 'leia', email: 'leia@example.org', hashedPassword: 'x' }, select: { id: true } });
-    const viaRaw = await mapped(() => prisma.$executeRawUnsafe('UPDATE users SET total_points = -1 WHERE id = $1', user.id));
-    expect(viaRaw).toMatchObject({ code: 'INVALID_INPUT', details: { constraint: 'users_total_points_check' } });
+    const viaModel = await mapped(() =>
+      prisma.exercise.create({ data: { ...exerciseData, complexity: 9 }, select: { id: true } }),
+    );
+    expect(viaModel).toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { constraint: 'exercises_complexity_check' },
+    });
+    const user = await prisma.user.create({
+      data: { username: 'leia', email: 'leia@example.org', hashedPassword: 'x' },
+      select: { id: true },
+    });
+    const viaRaw = await mapped(() =>
+      prisma.$executeRawUnsafe('UPDATE users SET total_points = -1 WHERE id = $1', user.id),
+    );
+    expect(viaRaw).toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { constraint: 'users_total_points_check' },
+    });
   });
 
   it('anything else → INTERNAL, keeping the cause', async () => {

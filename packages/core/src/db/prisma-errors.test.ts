@@ -10,20 +10,66 @@ describe('mapPrismaError (shapes)', () => {
   });
 
   it('maps a bare pg / PGlite DatabaseError by SQLSTATE', () => {
-    const pgError = Object.assign(new Error('duplicate key value violates unique constraint "users_email_key"'), { code: '23505', severity: 'ERROR' });
-    expect(mapPrismaError(pgError)).toMatchObject({ code: 'CONFLICT', details: { constraint: 'users_email_key' } });
-    expect(mapPrismaError(Object.assign(new Error('check'), { code: '23514', constraint: 'c1' }))).toMatchObject({
+    const pgError = Object.assign(
+      new Error('duplicate key value violates unique constraint "users_email_key"'),
+      { code: '23505', severity: 'ERROR' },
+    );
+    expect(mapPrismaError(pgError)).toMatchObject({
+      code: 'CONFLICT',
+      details: { constraint: 'users_email_key' },
+    });
+    expect(
+      mapPrismaError(Object.assign(new Error('check'), { code: '23514', constraint: 'c1' })),
+    ).toMatchObject({
       code: 'INVALID_INPUT',
       details: { constraint: 'c1' },
     });
   });
 
-  it('reads both adapters\' driver error shapes (PGlite: fields; pg: index)', () => {
-    const pglite = { code: 'P2002', meta: { driverAdapterError: { cause: { originalCode: '23505', kind: 'UniqueConstraintViolation', constraint: { fields: ['username'] }, originalMessage: 'duplicate key value violates unique constraint "users_username_key"' } } } };
-    const pg = { code: 'P2002', meta: { driverAdapterError: { cause: { originalCode: '23505', kind: 'UniqueConstraintViolation', constraint: { index: 'users_username_key' } } } } };
-    expect(prismaErrorInfo(pglite)).toEqual({ prismaCode: 'P2002', sqlState: '23505', constraint: 'users_username_key', fields: ['username'] });
-    expect(prismaErrorInfo(pg)).toEqual({ prismaCode: 'P2002', sqlState: '23505', constraint: 'users_username_key', fields: null });
-    const check = { code: 'P2039', meta: { driverAdapterError: { cause: { originalCode: '23514', kind: 'postgres', code: '23514' } } } };
+  it("reads both adapters' driver error shapes (PGlite: fields; pg: index)", () => {
+    const pglite = {
+      code: 'P2002',
+      meta: {
+        driverAdapterError: {
+          cause: {
+            originalCode: '23505',
+            kind: 'UniqueConstraintViolation',
+            constraint: { fields: ['username'] },
+            originalMessage: 'duplicate key value violates unique constraint "users_username_key"',
+          },
+        },
+      },
+    };
+    const pg = {
+      code: 'P2002',
+      meta: {
+        driverAdapterError: {
+          cause: {
+            originalCode: '23505',
+            kind: 'UniqueConstraintViolation',
+            constraint: { index: 'users_username_key' },
+          },
+        },
+      },
+    };
+    expect(prismaErrorInfo(pglite)).toEqual({
+      prismaCode: 'P2002',
+      sqlState: '23505',
+      constraint: 'users_username_key',
+      fields: ['username'],
+    });
+    expect(prismaErrorInfo(pg)).toEqual({
+      prismaCode: 'P2002',
+      sqlState: '23505',
+      constraint: 'users_username_key',
+      fields: null,
+    });
+    const check = {
+      code: 'P2039',
+      meta: {
+        driverAdapterError: { cause: { originalCode: '23514', kind: 'postgres', code: '23514' } },
+      },
+    };
     expect(mapPrismaError(check).code).toBe('INVALID_INPUT');
   });
 

@@ -27,9 +27,11 @@ export interface PrismaErrorInfo {
   fields: string[] | null;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object';
 
-const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+const str = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value : null;
 
 const PRISMA_CODE = /^P\d{4}$/;
 const SQLSTATE = /^[0-9A-Z]{5}$/;
@@ -41,7 +43,12 @@ export const prismaErrorInfo = (err: unknown): PrismaErrorInfo | null => {
   const prismaCode = code !== null && PRISMA_CODE.test(code) ? code : null;
   const meta = isRecord(err.meta) ? err.meta : null;
   // Driver adapter errors: `meta.driverAdapterError.cause` (through Prisma) or `cause` (bare DriverAdapterError).
-  const adapterError = meta !== null && isRecord(meta.driverAdapterError) ? meta.driverAdapterError : err.name === 'DriverAdapterError' ? err : null;
+  const adapterError =
+    meta !== null && isRecord(meta.driverAdapterError)
+      ? meta.driverAdapterError
+      : err.name === 'DriverAdapterError'
+        ? err
+        : null;
   const cause = adapterError !== null && isRecord(adapterError.cause) ? adapterError.cause : null;
 
   let sqlState: string | null = null;
@@ -63,8 +70,10 @@ export const prismaErrorInfo = (err: unknown): PrismaErrorInfo | null => {
     constraint = str(err.constraint);
   }
   if (prismaCode === null && sqlState === null) return null;
-  if (constraint === null && message !== null) constraint = /constraint "([^"]+)"/.exec(message)?.[1] ?? null;
-  if (fields === null && meta !== null && Array.isArray(meta.target)) fields = meta.target.map(String);
+  if (constraint === null && message !== null)
+    constraint = /constraint "([^"]+)"/.exec(message)?.[1] ?? null;
+  if (fields === null && meta !== null && Array.isArray(meta.target))
+    fields = meta.target.map(String);
   return { prismaCode, sqlState, constraint, fields };
 };
 
@@ -82,19 +91,27 @@ export const mapPrismaError = (err: unknown, hints: PrismaErrorHints = {}): AppE
   });
   if (info !== null) {
     if (info.prismaCode === 'P2002' || info.sqlState === '23505') {
-      return new AppError(hints.conflictCode ?? 'CONFLICT', hints.conflictMessage ?? 'This value is already taken.', {
-        cause: err,
-        details: details(info),
-      });
+      return new AppError(
+        hints.conflictCode ?? 'CONFLICT',
+        hints.conflictMessage ?? 'This value is already taken.',
+        {
+          cause: err,
+          details: details(info),
+        },
+      );
     }
     if (info.prismaCode === 'P2025') {
       return new AppError('NOT_FOUND', hints.notFoundMessage ?? 'Not found.', { cause: err });
     }
     if (info.prismaCode === 'P2003' || info.sqlState === '23503' || info.sqlState === '23514') {
-      return new AppError(hints.constraintCode ?? 'INVALID_INPUT', hints.constraintMessage ?? 'The data violates a database constraint.', {
-        cause: err,
-        details: details(info),
-      });
+      return new AppError(
+        hints.constraintCode ?? 'INVALID_INPUT',
+        hints.constraintMessage ?? 'The data violates a database constraint.',
+        {
+          cause: err,
+          details: details(info),
+        },
+      );
     }
   }
   return new AppError('INTERNAL', 'Internal database error.', { cause: err });

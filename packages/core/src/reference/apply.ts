@@ -1,7 +1,5 @@
 import type { Prisma, PrismaClient } from '../db/generated/client.ts';
-import type { BadgeDefinition } from './badges.ts';
-
-import { BADGE_CATALOGUE } from './badges.ts';
+import { BADGE_CATALOGUE, type BadgeDefinition } from './badges.ts';
 import { DEFAULT_SETTING_ROWS } from './settings.ts';
 
 /**

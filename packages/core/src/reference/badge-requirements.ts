@@ -1,5 +1,6 @@
-import type { ExerciseType } from '../db/generated/enums.ts';
 import { z } from 'zod';
+
+import type { ExerciseType } from '../db/generated/enums.ts';
 
 /**
  * Badge requirements (spec/data-model.md §4.4 and §5.1, spec/domain-rules.md §5.3–5.4).

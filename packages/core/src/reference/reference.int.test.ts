@@ -1,6 +1,6 @@
-import type { PrismaClient } from '../db/generated/client.ts';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import type { PrismaClient } from '../db/generated/client.ts';
 import { getTestDb, resetDb } from '../testing/index.ts';
 import { applyReferenceData, REFERENCE_DATA_VERSION } from './apply.ts';
 import { parseBadgeRequirement } from './badge-requirements.ts';

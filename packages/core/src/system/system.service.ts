@@ -6,7 +6,11 @@ const READY_TIMEOUT_MS = 2_000;
 
 export const makeSystemService = (deps: CoreDeps) => ({
   ping: (_ctx: Ctx, input: PingInput): Promise<PingDto> =>
-    Promise.resolve({ pong: true, echo: input?.echo ?? null, serverTime: deps.clock.now().toISOString() }),
+    Promise.resolve({
+      pong: true,
+      echo: input?.echo ?? null,
+      serverTime: deps.clock.now().toISOString(),
+    }),
 
   readiness: async (): Promise<ReadinessDto> => {
     const dbOk = await deps.db.ping(READY_TIMEOUT_MS);

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-
 import { inject } from 'vitest';
 
 import { createDb, type CreateDbOptions, type ManagedDatabase } from '../db/client.ts';
@@ -13,8 +12,16 @@ import { applyReferenceData } from '../reference/apply.ts';
 
 /** What globalSetup hands every test file (through vitest's provide / inject). */
 export type TestDbTemplate =
-  | { kind: 'pglite'; /** `dumpDataDir()` tarball of a migrated database with reference data. */ tarballPath: string }
-  | { kind: 'postgres'; /** Server URL (DATABASE_URL). */ url: string; template: string; /** Name prefix of this run's clones. */ prefix: string };
+  | {
+      kind: 'pglite';
+      /** `dumpDataDir()` tarball of a migrated database with reference data. */ tarballPath: string;
+    }
+  | {
+      kind: 'postgres';
+      /** Server URL (DATABASE_URL). */ url: string;
+      template: string;
+      /** Name prefix of this run's clones. */ prefix: string;
+    };
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,7 +46,7 @@ const templateFromSetup = (): TestDbTemplate => {
   const template = inject('mathakineTestDb') as TestDbTemplate | undefined;
   if (template === undefined) {
     throw new Error(
-      'No test database template: add @mathakine/core/testing/global-setup to this vitest project\'s globalSetup (see packages/core/vitest.config.ts).',
+      "No test database template: add @mathakine/core/testing/global-setup to this vitest project's globalSetup (see packages/core/vitest.config.ts).",
     );
   }
   return template;
@@ -49,17 +56,25 @@ const templateFromSetup = (): TestDbTemplate => {
  * A fresh database for the calling test file, cloned from the template globalSetup migrated once:
  * PGlite in memory loaded from the tarball, or `CREATE DATABASE … TEMPLATE …` on PostgreSQL.
  */
-export const createTestDatabase = async (options: Omit<CreateDbOptions, 'url' | 'dataDir' | 'loadDataDir'> = {}): Promise<TestDatabase> => {
+export const createTestDatabase = async (
+  options: Omit<CreateDbOptions, 'url' | 'dataDir' | 'loadDataDir'> = {},
+): Promise<TestDatabase> => {
   const template = templateFromSetup();
   if (template.kind === 'pglite') {
     const tarball = await readFile(template.tarballPath);
-    const db = await createDb({ ...options, dataDir: 'memory://', loadDataDir: new Blob([tarball]) });
+    const db = await createDb({
+      ...options,
+      dataDir: 'memory://',
+      loadDataDir: new Blob([tarball]),
+    });
     return { db, prisma: db.prisma, dispose: () => db.close() };
   }
   const name = `${template.prefix}${randomBytes(4).toString('hex')}`;
   const admin = await connectPostgres(template.url, { applicationName: 'mathakine-test-harness' });
   try {
-    await admin.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template.template)}`);
+    await admin.query(
+      `CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template.template)}`,
+    );
   } finally {
     await admin.end();
   }
@@ -72,7 +87,9 @@ export const createTestDatabase = async (options: Omit<CreateDbOptions, 'url' | 
       if (disposed) return;
       disposed = true;
       await db.close();
-      const again = await connectPostgres(template.url, { applicationName: 'mathakine-test-harness' });
+      const again = await connectPostgres(template.url, {
+        applicationName: 'mathakine-test-harness',
+      });
       try {
         await again.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
       } finally {
@@ -97,7 +114,11 @@ export const createEmptyDatabase = async (): Promise<EmptyDatabase> => {
   const template = templateFromSetup();
   if (template.kind === 'pglite') {
     const opened = await openPglite({ dataDir: 'memory://' });
-    return { target: { kind: 'pglite', pglite: opened.pglite }, url: null, dispose: () => opened.close() };
+    return {
+      target: { kind: 'pglite', pglite: opened.pglite },
+      url: null,
+      dispose: () => opened.close(),
+    };
   }
   const name = `${template.prefix}${randomBytes(4).toString('hex')}`;
   const admin = await connectPostgres(template.url, { applicationName: 'mathakine-test-harness' });
@@ -111,7 +132,9 @@ export const createEmptyDatabase = async (): Promise<EmptyDatabase> => {
     target: { kind: 'postgres', url },
     url,
     dispose: async () => {
-      const again = await connectPostgres(template.url, { applicationName: 'mathakine-test-harness' });
+      const again = await connectPostgres(template.url, {
+        applicationName: 'mathakine-test-harness',
+      });
       try {
         await again.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
       } finally {
@@ -162,7 +185,9 @@ const userTables = async (prisma: PrismaClient): Promise<string[]> => {
 export const resetDb = async (prisma: PrismaClient): Promise<void> => {
   const tables = await userTables(prisma);
   if (tables.length > 0) {
-    await prisma.$executeRawUnsafe(`TRUNCATE TABLE ${tables.map(quoteIdent).join(', ')} RESTART IDENTITY CASCADE`);
+    await prisma.$executeRawUnsafe(
+      `TRUNCATE TABLE ${tables.map(quoteIdent).join(', ')} RESTART IDENTITY CASCADE`,
+    );
   }
   await applyReferenceData(prisma);
 };

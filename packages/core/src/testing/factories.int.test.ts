@@ -1,6 +1,6 @@
-import type { ExerciseType, LogicChallengeType, PrismaClient } from '../db/generated/client.ts';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import type { ExerciseType, LogicChallengeType, PrismaClient } from '../db/generated/client.ts';
 import { getTestDb, resetDb } from './db.ts';
 import {
   awardBadge,

@@ -4,6 +4,8 @@
  * interactive-transaction client. Parent rows that are not given are created on the fly, so
  * `createAttempt(db)` alone is valid.
  */
+import { randomBytes, randomUUID } from 'node:crypto';
+
 import type {
   AgeGroup,
   AnswerKind,
@@ -14,7 +16,6 @@ import type {
   PrismaClient,
   UserRole,
 } from '../db/generated/client.ts';
-import { randomBytes, randomUUID } from 'node:crypto';
 
 export type FactoryDb = PrismaClient | Prisma.TransactionClient;
 

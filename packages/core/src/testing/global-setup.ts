@@ -10,16 +10,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { TestProject } from 'vitest/node';
 
 import { loadConfig } from '@mathakine/config';
-import type { TestProject } from 'vitest/node';
 
 import { migrateDatabase } from '../db/cli.ts';
 import { createDb } from '../db/client.ts';
 import { connectPostgres, quoteIdent, withDatabaseName } from '../db/postgres.ts';
 import { MIGRATIONS_DIR, type TestDbTemplate } from './db.ts';
 
-const setupPglite = async (): Promise<{ template: TestDbTemplate; teardown: () => Promise<void> }> => {
+const setupPglite = async (): Promise<{
+  template: TestDbTemplate;
+  teardown: () => Promise<void>;
+}> => {
   const dir = await mkdtemp(path.join(tmpdir(), 'mathakine-test-db-'));
   const db = await createDb({ dataDir: 'memory://' });
   try {
@@ -28,13 +31,18 @@ const setupPglite = async (): Promise<{ template: TestDbTemplate; teardown: () =
     const dump = await db.migrationTarget.pglite.dumpDataDir('none');
     const tarballPath = path.join(dir, 'template.tar');
     await writeFile(tarballPath, Buffer.from(await dump.arrayBuffer()));
-    return { template: { kind: 'pglite', tarballPath }, teardown: () => rm(dir, { recursive: true, force: true }) };
+    return {
+      template: { kind: 'pglite', tarballPath },
+      teardown: () => rm(dir, { recursive: true, force: true }),
+    };
   } finally {
     await db.close();
   }
 };
 
-const setupPostgres = async (url: string): Promise<{ template: TestDbTemplate; teardown: () => Promise<void> }> => {
+const setupPostgres = async (
+  url: string,
+): Promise<{ template: TestDbTemplate; teardown: () => Promise<void> }> => {
   const run = randomBytes(4).toString('hex');
   const template = `mathakine_tpl_${run}`;
   const prefix = `mathakine_t_${run}_`;

@@ -1,10 +1,23 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
 import { createCallerFactory, router } from '../init.ts';
+import { authRouter } from './auth.router.ts';
+import { badgesRouter } from './badges.router.ts';
+import { exercisesRouter } from './exercises.router.ts';
+import { leaderboardRouter } from './leaderboard.router.ts';
+import { progressRouter, statsRouter } from './progress.router.ts';
 import { systemRouter } from './system.router.ts';
+import { usersRouter } from './users.router.ts';
 
 export const appRouter = router({
   system: systemRouter,
+  auth: authRouter,
+  users: usersRouter,
+  exercises: exercisesRouter,
+  progress: progressRouter,
+  stats: statsRouter,
+  badges: badgesRouter,
+  leaderboard: leaderboardRouter,
 });
 
 export type AppRouter = typeof appRouter;
