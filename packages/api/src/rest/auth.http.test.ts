@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSmtpCapture, type SmtpCapture } from '@mathakine/core/testing/accounts';
@@ -206,6 +208,39 @@ describe('POST /api/auth/validate-token', () => {
     }
   });
 
+  it('refuses a forged, a refresh-type and an expired token, on the route and as Bearer (audit S-1.2, S-O2)', async () => {
+    const t = await createAccountsApp();
+    const { accessToken, cookies } = await signUpAndLogin(t, 'Lando');
+    // Same header and claims, signed with another key.
+    const [header = '', payload = ''] = accessToken.split('.');
+    const forged = `${header}.${payload}.${createHmac('sha256', 'another-key-another-key-another-key')
+      .update(`${header}.${payload}`)
+      .digest('base64url')}`;
+    const refreshToken = cookies.refresh_token ?? '';
+    for (const token of [forged, refreshToken]) {
+      const res = await t.app.request('/api/auth/validate-token', json('POST', { token }));
+      expect(res.status).toBe(401);
+      const me = await t.app.request('/api/users/me', {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(me.status).toBe(401);
+      expect(await me.json()).toMatchObject({ message: 'Invalid or expired token' });
+    }
+    // The genuine token works until it expires (15 minutes).
+    const ok = await t.app.request('/api/users/me', {
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
+    expect(ok.status).toBe(200);
+    t.clock.advance(15 * 60_000 + 1_000);
+    expect(
+      (await t.app.request('/api/auth/validate-token', json('POST', { token: accessToken }))).status,
+    ).toBe(401);
+    expect(
+      (await t.app.request('/api/users/me', { headers: { Authorization: `Bearer ${accessToken}` } }))
+        .status,
+    ).toBe(401);
+  });
+
   it('does not put every user of one frontend server in one bucket', async () => {
     const t = await createAccountsApp({ core: { rateLimits: { validateToken: 2 } } });
     const a = await signUpAndLogin(t, 'UserA');
@@ -267,6 +302,18 @@ describe('POST /api/auth/refresh', () => {
     });
     expect(bad.status).toBe(401);
     expect(await bad.json()).toMatchObject({ message: 'Refresh token invalide ou expiré' });
+  });
+
+  it('never refreshes from an access token alone, expired or not (audit X4: no fallback)', async () => {
+    const t = await createAccountsApp();
+    const { cookies } = await signUpAndLogin(t, 'Wedge');
+    t.clock.advance(16 * 60_000);
+    const res = await t.app.request(
+      '/api/auth/refresh',
+      json('POST', {}, { Cookie: cookieHeader({ access_token: cookies.access_token ?? '' }) }),
+    );
+    expect(res.status).toBe(401);
+    expect(res.headers.getSetCookie()).toEqual([]);
   });
 
   it('five parallel refreshes with the same cookie all succeed (several tabs)', async () => {
