@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSmtpCapture, type SmtpCapture } from '@mathakine/core/testing/accounts';
@@ -213,7 +212,10 @@ describe('POST /api/auth/validate-token', () => {
     const { accessToken, cookies } = await signUpAndLogin(t, 'Lando');
     // Same header and claims, signed with another key.
     const [header = '', payload = ''] = accessToken.split('.');
-    const forged = `${header}.${payload}.${createHmac('sha256', 'another-key-another-key-another-key')
+    const forged = `${header}.${payload}.${createHmac(
+      'sha256',
+      'another-key-another-key-another-key',
+    )
       .update(`${header}.${payload}`)
       .digest('base64url')}`;
     const refreshToken = cookies.refresh_token ?? '';
@@ -233,11 +235,15 @@ describe('POST /api/auth/validate-token', () => {
     expect(ok.status).toBe(200);
     t.clock.advance(15 * 60_000 + 1_000);
     expect(
-      (await t.app.request('/api/auth/validate-token', json('POST', { token: accessToken }))).status,
+      (await t.app.request('/api/auth/validate-token', json('POST', { token: accessToken })))
+        .status,
     ).toBe(401);
     expect(
-      (await t.app.request('/api/users/me', { headers: { Authorization: `Bearer ${accessToken}` } }))
-        .status,
+      (
+        await t.app.request('/api/users/me', {
+          headers: { Authorization: `Bearer ${accessToken}` },
+        })
+      ).status,
     ).toBe(401);
   });
 
