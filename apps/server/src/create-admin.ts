@@ -7,6 +7,7 @@ import { AppError, createCore, systemClock } from '@mathakine/core';
 import { createDb, migrateDatabase } from '@mathakine/core/db';
 
 import { createAccountsPorts } from './accounts-ports.ts';
+import { dbOptions } from './db-options.ts';
 import { createLogger } from './logger.ts';
 import { migrationsDir } from './paths.ts';
 
@@ -21,15 +22,7 @@ const run = async (): Promise<number> => {
     );
     return 2;
   }
-  const db = await createDb({
-    url: config.database.url,
-    dataDir: config.database.dataDir,
-    poolSize: 2,
-    statementTimeoutMs: config.database.statementTimeoutMs,
-    connectionTimeoutMs: config.database.connectTimeoutMs,
-    transactionTimeoutMs: config.database.transactionTimeoutMs,
-    transactionMaxWaitMs: config.database.transactionMaxWaitMs,
-  });
+  const db = await createDb({ ...dbOptions(config), poolSize: 2 });
   // The embedded database migrates itself, as the server does; PostgreSQL is migrated by the deploy step.
   if (db.kind === 'pglite') await migrateDatabase(db, { migrationsDir: migrationsDir() });
   const ports = createAccountsPorts(config, log);

@@ -8,6 +8,7 @@ import { createCore, systemClock } from '@mathakine/core';
 import { createDb, migrateDatabase } from '@mathakine/core/db';
 
 import { createAccountsPorts } from './accounts-ports.ts';
+import { dbOptions } from './db-options.ts';
 import { listen } from './http-server.ts';
 import { createLogger } from './logger.ts';
 import { migrationsDir } from './paths.ts';
@@ -18,15 +19,7 @@ const main = async () => {
   const log = createLogger({ level: config.logLevel });
   for (const warning of config.warnings) log.warn(warning);
 
-  const db = await createDb({
-    url: config.database.url,
-    dataDir: config.database.dataDir,
-    poolSize: config.database.poolSize,
-    statementTimeoutMs: config.database.statementTimeoutMs,
-    connectionTimeoutMs: config.database.connectTimeoutMs,
-    transactionTimeoutMs: config.database.transactionTimeoutMs,
-    transactionMaxWaitMs: config.database.transactionMaxWaitMs,
-  });
+  const db = await createDb(dbOptions(config));
   log.info(
     { database: db.kind === 'pglite' ? `pglite:${config.database.dataDir}` : 'postgres' },
     'database opened',

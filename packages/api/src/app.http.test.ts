@@ -65,13 +65,13 @@ describe('probes', () => {
   });
 
   it('/ready answers 200 while the database answers and 503 once it is down', async () => {
-    // Its own database: this test closes it.
-    const { db } = await createTestDatabase();
+    // Its own database: this test takes it down (closed on PGlite, dropped on PostgreSQL).
+    const { db, dispose } = await createTestDatabase();
     const { app } = await createTestApp({ db });
     const up = await app.request('/ready');
     expect(up.status).toBe(200);
     expect(await up.json()).toEqual({ ready: true, checks: { database: 'ok' } });
-    await db.close();
+    await dispose();
     const down = await app.request('/ready');
     expect(down.status).toBe(503);
     expect(await down.json()).toEqual({ ready: false, checks: { database: 'down' } });

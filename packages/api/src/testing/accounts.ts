@@ -4,8 +4,8 @@
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 
-import { createCore, type Clock, type Core, type Ctx } from '@mathakine/core';
-import { getTestDb, resetDb } from '@mathakine/core/testing';
+import { createCore, type Core, type Ctx } from '@mathakine/core';
+import { getTestDb, movableClock, resetDb } from '@mathakine/core/testing';
 import { testCoreConfig, type SmtpCapture } from '@mathakine/core/testing/accounts';
 
 import { createApiApp } from '../app.ts';
@@ -14,17 +14,6 @@ import type { CookieJar } from '../http/auth-cookies.ts';
 import { createApiMetrics } from '../middleware/metrics.ts';
 import type { TrpcContext, TrpcHttp } from '../trpc/context.ts';
 import { createCaller } from '../trpc/routers/_app.ts';
-
-export const movableClock = (start = new Date('2026-02-14T10:00:00.000Z')) => {
-  let now = start.getTime();
-  const clock: Clock & { advance(ms: number): void } = {
-    now: () => new Date(now),
-    advance: (ms) => {
-      now += ms;
-    },
-  };
-  return clock;
-};
 
 export interface AccountsAppOptions {
   core?: Parameters<typeof testCoreConfig>[0];
@@ -167,3 +156,5 @@ export const signUpAndLogin = async (
     accessToken: body.access_token,
   };
 };
+
+export { movableClock };

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { Registry } from 'prom-client';
 
 import { createCore, type Actor, type Clock, type Core, type Database } from '@mathakine/core';
-import { getTestDb } from '@mathakine/core/testing';
+import { getTestDb, movableClock } from '@mathakine/core/testing';
 
 import { createApiApp, type CreateApiAppOptions } from '../app.ts';
 import type { ApiConfig, ApiDeps } from '../deps.ts';
@@ -36,20 +36,8 @@ export const testActor = (overrides: Partial<Actor> = {}): Actor => ({
   ...overrides,
 });
 
-/** A clock tests can move. */
-export const fixedClock = (start = new Date('2026-02-14T10:00:00.000Z')) => {
-  let now = start.getTime();
-  const clock: Clock & { advance(ms: number): void; set(date: Date): void } = {
-    now: () => new Date(now),
-    advance: (ms) => {
-      now += ms;
-    },
-    set: (date) => {
-      now = date.getTime();
-    },
-  };
-  return clock;
-};
+/** A clock tests can move (one implementation, in core's testing helpers). */
+export { movableClock as fixedClock } from '@mathakine/core/testing';
 
 export interface TestAppOptions extends CreateApiAppOptions {
   config?: DeepPartial<ApiConfig>;
@@ -68,7 +56,7 @@ export const silentLogger = () => pino({ level: 'silent' });
 export const createTestApp = async (options: TestAppOptions = {}) => {
   const db = options.db ?? (await getTestDb()).db;
   const log = silentLogger();
-  const clock = options.clock ?? fixedClock();
+  const clock = options.clock ?? movableClock();
   const core: Core = createCore({ db, log, clock });
   const registry = new Registry();
   const { app, legacyRoutes } = createApiApp(

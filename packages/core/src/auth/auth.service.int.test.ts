@@ -1,10 +1,10 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import type { Clock } from '../clock.ts';
 import { createCore } from '../core.ts';
 import type { AuthedCtx, Ctx } from '../deps.ts';
 import { startSmtpCapture, testCoreConfig, type SmtpCapture } from '../testing/auth-factories.ts';
+import { movableClock } from '../testing/clock.ts';
 import { createUser, getTestDb, resetDb, type TestDatabase } from '../testing/index.ts';
 import { AUTH_MESSAGES } from './auth.rules.ts';
 
@@ -14,15 +14,6 @@ const client = { ip: '203.0.113.9', userAgent: 'vitest' };
 
 /** A Python `bcrypt.hashpw(b'Padawan2026', bcrypt.gensalt(12))` hash, as the legacy stored them. */
 const LEGACY_HASH = '$2b$12$zECcTKdKiTEiqt1SmNlafOYQHom5ccud4nuBaH1Nzn.k76Wg6dAcC';
-
-const movableClock = (start = new Date('2026-02-14T10:00:00.000Z')) => {
-  let now = start.getTime();
-  const clock: Clock & { advance(ms: number): void } = {
-    now: () => new Date(now),
-    advance: (ms) => void (now += ms),
-  };
-  return clock;
-};
 
 let test: TestDatabase;
 let smtp: SmtpCapture;

@@ -7,6 +7,7 @@ import type { PrismaClient } from '../db/generated/client.ts';
 import type { Database } from '../db/types.ts';
 import type { Actor, AuthedCtx, Ctx } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { movableClock } from '../testing/clock.ts';
 import {
   createAttempt,
   createChallengeAttempt,
@@ -20,20 +21,6 @@ import { parseLegacyListQuery } from './exercise.schemas.ts';
 import { makeExerciseService } from './exercise.service.ts';
 
 const log = pino({ level: 'silent' });
-
-const movableClock = (start: string) => {
-  let now = new Date(start).getTime();
-  const clock: Clock & { set(iso: string): void; advance(ms: number): void } = {
-    now: () => new Date(now),
-    set: (iso) => {
-      now = new Date(iso).getTime();
-    },
-    advance: (ms) => {
-      now += ms;
-    },
-  };
-  return clock;
-};
 
 const actorFor = (userId: number): Actor => ({
   userId,

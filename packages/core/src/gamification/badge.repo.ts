@@ -4,6 +4,7 @@
  * by indexes, so one evaluation costs the same number of statements whatever the number of badges and
  * the length of the user's history.
  */
+import { badgeSelect } from '../reference/apply.ts';
 import { addUtcDays, utcDayStart, type UtcDay } from '../attempts/activity.rules.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import type { ExerciseType } from '../db/generated/enums.ts';
@@ -27,19 +28,7 @@ export type GamificationUserRow = Prisma.UserGetPayload<{ select: typeof gamific
 export const findGamificationUser = (db: Db, userId: number) =>
   db.user.findUnique({ where: { id: userId }, select: gamificationUserSelect });
 
-export const badgeSelect = {
-  id: true,
-  code: true,
-  name: true,
-  description: true,
-  iconUrl: true,
-  category: true,
-  tier: true,
-  pointsReward: true,
-  isSecret: true,
-  requirements: true,
-  starWarsTitle: true,
-} as const satisfies Prisma.AchievementSelect;
+export { badgeSelect };
 
 export type BadgeRow = Prisma.AchievementGetPayload<{ select: typeof badgeSelect }>;
 

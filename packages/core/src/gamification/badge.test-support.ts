@@ -16,19 +16,7 @@ import { makeExerciseService } from '../exercises/exercise.service.ts';
 import { createExercise, EXERCISE_TEMPLATES } from '../testing/factories.ts';
 import { makeBadgeService } from './badge.service.ts';
 
-export const movableClock = (start: Date) => {
-  let now = start.getTime();
-  const clock: Clock & { advance(ms: number): void; set(date: Date): void } = {
-    now: () => new Date(now),
-    advance: (ms) => {
-      now += ms;
-    },
-    set: (date) => {
-      now = date.getTime();
-    },
-  };
-  return clock;
-};
+export { movableClock } from '../testing/clock.ts';
 
 export const DAY_MS = 86_400_000;
 

@@ -14,7 +14,8 @@ export interface ApplyReferenceDataResult {
   settingsInserted: number;
 }
 
-const badgeSelect = {
+/** The catalogue columns reference data owns; gamification reads badges with the same select. */
+export const badgeSelect = {
   id: true,
   code: true,
   name: true,

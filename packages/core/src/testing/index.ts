@@ -12,3 +12,4 @@ export {
   type TestDbTemplate,
 } from './db.ts';
 export * from './factories.ts';
+export { movableClock, type MovableClock } from './clock.ts';
