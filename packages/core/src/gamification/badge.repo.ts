@@ -4,11 +4,11 @@
  * by indexes, so one evaluation costs the same number of statements whatever the number of badges and
  * the length of the user's history.
  */
-import { badgeSelect } from '../reference/apply.ts';
 import { addUtcDays, utcDayStart, type UtcDay } from '../attempts/activity.rules.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import type { ExerciseType } from '../db/generated/enums.ts';
 import type { Db } from '../db/types.ts';
+import { badgeSelect } from '../reference/apply.ts';
 import type { TypeStats } from './badge.rules.ts';
 
 // ---------------------------------------------------------------------------------------------
