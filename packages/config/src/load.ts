@@ -305,7 +305,7 @@ const build = (env: EnvSource, notices: readonly string[]): AppConfig => {
 };
 
 /**
- * Parses the environment once into a frozen AppConfig. Without an argument it reads process.env
+ * Parses the environment once into a frozen AppConfig. Without an argument it reads the process environment
  * (plus a development-only `.env`, see env.ts). Throws ConfigError listing every invalid variable.
  */
 export const loadConfig = (env?: EnvSource): AppConfig => {

@@ -2,7 +2,7 @@
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** A snapshot of environment variables (process.env or a test double). */
+/** A snapshot of environment variables (the process environment or a test double). */
 export type EnvSource = Readonly<Record<string, string | undefined>>;
 
 export interface SmtpConfig {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { AppConfig } from '@mathakine/config';
 
-/** The slice of the configuration core reads (STYLE.md rule 4: core never reads process.env). */
+/** The slice of the configuration core reads (STYLE.md rule 4: core never reads the environment). */
 export type CoreConfig = Pick<
   AppConfig,
   'secretKey' | 'isProduction' | 'auth' | 'rateLimits' | 'admin'
