@@ -91,17 +91,32 @@ export const countListedExercises = async (
   return rows[0]?.total ?? 0;
 };
 
-/** The page's ids in list order: `recent` = newest first (id breaks ties), `random` = a new shuffle. */
-export const findListedExerciseIds = async (
+/** The page's ids, newest first (id breaks ties). */
+export const findRecentExerciseIds = async (
   db: Db,
   query: ListExercisesQuery,
   userId: number | null,
 ): Promise<number[]> => {
-  const order =
-    query.order === 'recent' ? Prisma.sql`e."created_at" DESC, e."id" DESC` : Prisma.sql`random()`;
   const rows = await db.$queryRaw<{ id: number }[]>`
     SELECT e."id" FROM "exercises" e WHERE ${listWhere(query, userId)}
-    ORDER BY ${order} OFFSET ${query.skip} LIMIT ${query.limit}`;
+    ORDER BY e."created_at" DESC, e."id" DESC OFFSET ${query.skip} LIMIT ${query.limit}`;
+  return rows.map((r) => r.id);
+};
+
+/**
+ * A window of matching ids in primary-key order, starting at `offset` (audit P-It4: the random order
+ * reads a window at a random offset instead of sorting the whole table by `random()`).
+ */
+export const findExerciseIdWindow = async (
+  db: Db,
+  query: ListExercisesQuery,
+  userId: number | null,
+  offset: number,
+  limit: number,
+): Promise<number[]> => {
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT e."id" FROM "exercises" e WHERE ${listWhere(query, userId)}
+    ORDER BY e."id" OFFSET ${offset} LIMIT ${limit}`;
   return rows.map((r) => r.id);
 };
 

@@ -110,6 +110,19 @@ describe('catalogue', () => {
 
     const random = await service.list(anon, query());
     expect(random.items.map((i) => i.id).sort()).toEqual([a.id, b.id, c.id].sort());
+    // Random order reads a window at a random offset (wrapping around), never sorting by random():
+    // every page holds distinct matching ids, sized by skip/limit like the recent order.
+    for (let round = 0; round < 12; round += 1) {
+      const full = await service.list(anon, query({ limit: '3' }));
+      expect(full.items.map((i) => i.id).sort()).toEqual([a.id, b.id, c.id].sort());
+      const page = await service.list(anon, query({ limit: '2', skip: '1' }));
+      const ids = page.items.map((i) => i.id);
+      expect(ids).toHaveLength(2);
+      expect(new Set(ids).size).toBe(2);
+      expect(ids.every((id) => [a.id, b.id, c.id].includes(id))).toBe(true);
+      expect(page).toMatchObject({ total: 3, hasMore: false });
+      expect((await service.list(anon, query({ skip: '3' }))).items).toEqual([]);
+    }
   });
 
   it('hides solved exercises for the caller only', async () => {

@@ -29,9 +29,10 @@ import {
   findCompletedExerciseIds,
   findExerciseDetail,
   findExerciseForAttempt,
+  findExerciseIdWindow,
   findExercisesByIds,
-  findListedExerciseIds,
   findMostAttemptedExercises,
+  findRecentExerciseIds,
   groupActiveExercises,
   hasCorrectAttempt,
   insertAttempt,
@@ -138,14 +139,37 @@ export const makeExerciseService = (deps: CoreDeps, options: ExerciseServiceOpti
     return { ...parsed.data, replayed: true };
   };
 
+  /**
+   * `random` order: a fresh shuffle per call, as the legacy, without sorting the table by `random()`: the
+   * page is the window of `limit` matching ids (primary-key order, wrapping around) that starts `skip`
+   * after a random offset, shuffled.
+   */
+  const randomPageIds = async (
+    query: ListExercisesQuery,
+    userId: number | null,
+    total: number,
+  ): Promise<number[]> => {
+    const size = Math.min(query.limit, total - query.skip);
+    if (size <= 0) return [];
+    const random = createRandom(newSeed());
+    const start = (random.int(0, total - 1) + query.skip) % total;
+    const head = await findExerciseIdWindow(prisma, query, userId, start, size);
+    const tail =
+      head.length < size
+        ? await findExerciseIdWindow(prisma, query, userId, 0, size - head.length)
+        : [];
+    return random.shuffle([...head, ...tail]);
+  };
+
   return {
     /** GET /api/exercises: not archived, filtered, paginated; answers and explanations never listed. */
     list: async (ctx: Ctx, query: ListExercisesQuery): Promise<ExerciseListDto> => {
       const userId = ctx.actor?.userId ?? null;
-      const [total, ids] = await Promise.all([
-        countListedExercises(prisma, query, userId),
-        findListedExerciseIds(prisma, query, userId),
-      ]);
+      const total = await countListedExercises(prisma, query, userId);
+      const ids =
+        query.order === 'recent'
+          ? await findRecentExerciseIds(prisma, query, userId)
+          : await randomPageIds(query, userId, total);
       const rows = ids.length === 0 ? [] : await findExercisesByIds(prisma, ids);
       const byId = new Map(rows.map((r) => [r.id, r]));
       const items = ids.flatMap((id) => {
