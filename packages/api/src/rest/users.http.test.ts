@@ -436,6 +436,47 @@ describe('export and sessions', () => {
   });
 });
 
+describe('session records (audit X27)', () => {
+  it('store the client IP through the trusted hop and move last_activity on refresh', async () => {
+    const t = await createAccountsApp({ trustedProxyHops: 1 });
+    await t.core.users.register(
+      t.ctx,
+      { username: 'poe_d', email: 'poe@example.org', password: PASSWORD },
+      { ip: '127.0.0.1', userAgent: null },
+    );
+    await t.prisma.user.update({ where: { username: 'poe_d' }, data: { isEmailVerified: true } });
+    const login = await t.app.request(
+      '/api/auth/login',
+      json(
+        'POST',
+        { username: 'poe_d', password: PASSWORD },
+        { 'X-Forwarded-For': '6.6.6.6, 203.0.113.9' },
+      ),
+    );
+    const cookies = {
+      access_token: setCookies(login).access_token?.value ?? '',
+      refresh_token: setCookies(login).refresh_token?.value ?? '',
+    };
+    type Session = { ip_address: string | null; last_activity: string };
+    const read = async (access: string) =>
+      (await (
+        await t.app.request('/api/users/me/sessions', withCookies({ access_token: access }))
+      ).json()) as Session[];
+    const [before] = await read(cookies.access_token);
+    expect(before?.ip_address).toBe('203.0.113.9');
+    t.clock.advance(10 * 60_000);
+    const refreshed = await t.app.request(
+      '/api/auth/refresh',
+      json('POST', {}, { Cookie: cookieHeader({ refresh_token: cookies.refresh_token }) }),
+    );
+    expect(refreshed.status).toBe(200);
+    const [after] = await read(setCookies(refreshed).access_token?.value ?? '');
+    expect(Date.parse(after?.last_activity ?? '')).toBe(
+      Date.parse(before?.last_activity ?? '') + 10 * 60_000,
+    );
+  });
+});
+
 describe('GET /api/users/ and DELETE /api/users/{id}', () => {
   it('answers the placeholder and never deletes by id', async () => {
     const t = await createAccountsApp();
