@@ -1,14 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 
-import { AppError, type Actor } from '@mathakine/core';
+import { AppError } from '@mathakine/core';
 import { createTestDatabase } from '@mathakine/core/testing';
 
 import { readLegacyBody } from './legacy/body.ts';
 import type { LegacyRoutesModule } from './rest/index.ts';
-import { createTestApp, testActor } from './testing/index.ts';
-
-const signedIn = (actor: Actor) => () => Promise.resolve({ actor, tokenState: 'valid' as const });
+import { createTestApp, signedInAs, testActor } from './testing/index.ts';
 
 /** Test-only legacy routes exercising the shared machinery (guards, body reader, errors). */
 const testRoutes: LegacyRoutesModule = (r) => {
@@ -100,7 +98,7 @@ describe('security headers and CORS', () => {
   it('keeps CORS, security headers and the request id on a 500', async () => {
     const { app } = await createTestApp({
       legacyModules: [testRoutes],
-      resolveAuth: signedIn(testActor()),
+      resolveAuth: signedInAs(testActor()),
     });
     const res = await app.request('/api/test/boom', {
       headers: { Origin: 'http://localhost:3000' },
@@ -176,7 +174,7 @@ describe('legacy REST error bodies', () => {
   it('an authenticated unknown /api path is the legacy 404 with its path', async () => {
     const { app } = await createTestApp({
       legacyModules: [testRoutes],
-      resolveAuth: signedIn(testActor()),
+      resolveAuth: signedInAs(testActor()),
     });
     const res = await app.request('/api/unknown/thing');
     expect(res.status).toBe(404);
@@ -191,7 +189,7 @@ describe('legacy REST error bodies', () => {
   it('405 is plain text with the Allow header of the first route for that path', async () => {
     const { app } = await createTestApp({
       legacyModules: [testRoutes],
-      resolveAuth: signedIn(testActor()),
+      resolveAuth: signedInAs(testActor()),
     });
     const res = await app.request('/api/test/items', { method: 'DELETE' });
     expect(res.status).toBe(405);
@@ -202,7 +200,7 @@ describe('legacy REST error bodies', () => {
   it('redirects the other trailing-slash form with 307, keeping the query', async () => {
     const { app } = await createTestApp({
       legacyModules: [testRoutes],
-      resolveAuth: signedIn(testActor()),
+      resolveAuth: signedInAs(testActor()),
     });
     const res = await app.request('/api/test/items/?a=1');
     expect(res.status).toBe(307);
@@ -215,7 +213,7 @@ describe('legacy REST error bodies', () => {
   it('integer path parameters match digits only', async () => {
     const { app } = await createTestApp({
       legacyModules: [testRoutes],
-      resolveAuth: signedIn(testActor()),
+      resolveAuth: signedInAs(testActor()),
     });
     expect(await (await app.request('/api/test/items/42')).json()).toEqual({ id: 42 });
     expect((await app.request('/api/test/items/abc')).status).toBe(404);
@@ -224,7 +222,7 @@ describe('legacy REST error bodies', () => {
   it('413 for a body over the limit, in the legacy body', async () => {
     const { app } = await createTestApp({
       legacyModules: [testRoutes],
-      resolveAuth: signedIn(testActor()),
+      resolveAuth: signedInAs(testActor()),
       config: { http: { bodyLimitBytes: 64 } },
     });
     const res = await app.request('/api/test/echo', {
@@ -246,7 +244,7 @@ describe('legacy REST error bodies', () => {
     const reportError = vi.fn();
     const { app } = await createTestApp({
       legacyModules: [testRoutes],
-      resolveAuth: signedIn(testActor()),
+      resolveAuth: signedInAs(testActor()),
       reportError,
     });
     const res = await app.request('/api/test/boom', { headers: { 'X-Request-ID': 'trace-me-1' } });
@@ -276,7 +274,7 @@ describe('legacy REST error bodies', () => {
     const reportError = vi.fn();
     const { app } = await createTestApp({
       legacyModules: [testRoutes],
-      resolveAuth: signedIn(testActor()),
+      resolveAuth: signedInAs(testActor()),
       reportError,
     });
     const res = await app.request('/api/test/maintenance');
@@ -289,7 +287,7 @@ describe('legacy REST error bodies', () => {
     const reportError = vi.fn();
     const { app } = await createTestApp({
       legacyModules: [testRoutes],
-      resolveAuth: signedIn(testActor()),
+      resolveAuth: signedInAs(testActor()),
       reportError,
     });
     const res = await app.request('/api/test/conflict');
@@ -307,7 +305,7 @@ describe('guard levels on REST', () => {
   it('user+full refuses an unverified account past its grace period with the code the frontend expects', async () => {
     const { app } = await createTestApp({
       legacyModules: [testRoutes],
-      resolveAuth: signedIn(testActor({ accessScope: 'exercises_only' })),
+      resolveAuth: signedInAs(testActor({ accessScope: 'exercises_only' })),
     });
     const res = await app.request('/api/test/full');
     expect(res.status).toBe(403);
@@ -323,7 +321,7 @@ describe('guard levels on REST', () => {
   it('admin requires the archiviste role', async () => {
     const padawan = await createTestApp({
       legacyModules: [testRoutes],
-      resolveAuth: signedIn(testActor()),
+      resolveAuth: signedInAs(testActor()),
     });
     const refused = await padawan.app.request('/api/test/admin');
     expect(refused.status).toBe(403);
@@ -333,7 +331,7 @@ describe('guard levels on REST', () => {
     });
     const admin = await createTestApp({
       legacyModules: [testRoutes],
-      resolveAuth: signedIn(testActor({ role: 'archiviste' })),
+      resolveAuth: signedInAs(testActor({ role: 'archiviste' })),
     });
     expect((await admin.app.request('/api/test/admin')).status).toBe(200);
   });
@@ -343,7 +341,7 @@ describe('the legacy body reader (api-rest-core §1.4)', () => {
   const post = async (body: string | undefined, contentType = 'application/json') => {
     const { app } = await createTestApp({
       legacyModules: [testRoutes],
-      resolveAuth: signedIn(testActor()),
+      resolveAuth: signedInAs(testActor()),
     });
     const res = await app.request('/api/test/echo', {
       method: 'POST',
@@ -394,7 +392,7 @@ describe('metrics', () => {
   it('exposes the legacy series with route-template labels and unmatched paths folded', async () => {
     const { app } = await createTestApp({
       legacyModules: [testRoutes],
-      resolveAuth: signedIn(testActor()),
+      resolveAuth: signedInAs(testActor()),
     });
     await app.request('/health');
     await app.request('/api/test/items/7');

@@ -9,7 +9,7 @@ import {
   resetDb,
 } from '@mathakine/core/testing';
 
-import { createTestApp, fixedClock } from '../testing/index.ts';
+import { actorOf, createTestApp, fixedClock, signedInAs } from '../testing/index.ts';
 
 type Prisma = Awaited<ReturnType<typeof getTestDb>>['prisma'];
 
@@ -20,17 +20,6 @@ beforeEach(async () => {
   await resetDb(prisma);
 });
 
-const actorOf = (
-  user: { id: number; username: string },
-  accessScope: Actor['accessScope'] = 'full',
-): Actor => ({
-  userId: user.id,
-  username: user.username,
-  role: 'padawan',
-  accessScope,
-  sessionId: null,
-});
-
 /** An app where every request is signed in as `actor` (or anonymous, optionally with a bad token). */
 const appAs = async (
   actor: Actor | null,
@@ -39,7 +28,7 @@ const appAs = async (
   const clock = fixedClock(new Date('2026-02-14T10:20:30.000Z'));
   const test = await createTestApp({
     clock,
-    resolveAuth: () => Promise.resolve({ actor, tokenState }),
+    resolveAuth: signedInAs(actor, tokenState),
   });
   return { ...test, clock };
 };

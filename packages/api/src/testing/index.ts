@@ -5,7 +5,8 @@ import { createCore, type Actor, type Clock, type Core, type Database } from '@m
 import { getTestDb, movableClock } from '@mathakine/core/testing';
 
 import { createApiApp, type CreateApiAppOptions } from '../app.ts';
-import type { ApiConfig, ApiDeps } from '../deps.ts';
+import type { ApiConfig, ApiDeps, AuthResolver } from '../deps.ts';
+import type { TokenState } from '../hono-env.ts';
 import { createApiMetrics } from '../middleware/metrics.ts';
 import type { TrpcContext } from '../trpc/context.ts';
 import { createCaller } from '../trpc/routers/_app.ts';
@@ -26,6 +27,18 @@ export const testApiConfig = (overrides: DeepPartial<ApiConfig> = {}): ApiConfig
 });
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] };
+
+/** A resolveAuth that signs every request in as `actor` (anonymous when null; `tokenState` can force a bad token). */
+export const signedInAs =
+  (actor: Actor | null, tokenState: TokenState = actor ? 'valid' : 'none'): AuthResolver =>
+  () =>
+    Promise.resolve({ actor, tokenState });
+
+/** The actor a factory-made user signs in as. */
+export const actorOf = (
+  user: { id: number; username: string },
+  accessScope: Actor['accessScope'] = 'full',
+): Actor => testActor({ userId: user.id, username: user.username, accessScope, sessionId: null });
 
 export const testActor = (overrides: Partial<Actor> = {}): Actor => ({
   userId: 1,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { AppError } from '@mathakine/core';
 
-import { createTestApp, testActor } from '../testing/index.ts';
+import { createTestApp, signedInAs, testActor } from '../testing/index.ts';
 import { router } from './init.ts';
 import { authedProcedure, publicProcedure } from './procedures.ts';
 import { appRouter } from './routers/_app.ts';
@@ -117,7 +117,7 @@ describe('tRPC over HTTP', () => {
   it('resolves the actor for authed procedures', async () => {
     const { app } = await createTestApp({
       trpcRouter: fixtureRouter,
-      resolveAuth: () => Promise.resolve({ actor: testActor({ userId: 77 }), tokenState: 'valid' }),
+      resolveAuth: signedInAs(testActor({ userId: 77 })),
     });
     const res = await app.request(query('fixtures.mine'));
     expect(res.status).toBe(200);

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '@mathakine/core';
 import { createChallengeAttempt, createUser, getTestDb, resetDb } from '@mathakine/core/testing';
 
-import { createTestApp, fixedClock } from '../../testing/index.ts';
+import { actorOf, createTestApp, fixedClock, signedInAs } from '../../testing/index.ts';
 import type { AppRouter } from './_app.ts';
 
 type Prisma = Awaited<ReturnType<typeof getTestDb>>['prisma'];
@@ -18,21 +18,10 @@ beforeEach(async () => {
 
 const NOW = new Date('2026-02-14T10:20:30.000Z');
 
-const actorOf = (
-  user: { id: number; username: string },
-  accessScope: Actor['accessScope'] = 'full',
-): Actor => ({
-  userId: user.id,
-  username: user.username,
-  role: 'padawan',
-  accessScope,
-  sessionId: null,
-});
-
 const appAs = async (actor: Actor | null) =>
   createTestApp({
     clock: fixedClock(NOW),
-    resolveAuth: () => Promise.resolve({ actor, tokenState: actor ? 'valid' : 'none' }),
+    resolveAuth: signedInAs(actor),
   });
 
 describe('badges router', () => {

@@ -1,10 +1,9 @@
 import type { inferProcedureInput } from '@trpc/server';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import type { Actor } from '@mathakine/core';
 import { createExercise, createUser, getTestDb, resetDb } from '@mathakine/core/testing';
 
-import { createTestApp, fixedClock } from '../../testing/index.ts';
+import { actorOf, createTestApp, fixedClock } from '../../testing/index.ts';
 import type { AppRouter } from './_app.ts';
 
 type Prisma = Awaited<ReturnType<typeof getTestDb>>['prisma'];
@@ -15,18 +14,10 @@ beforeEach(async () => {
   await resetDb(prisma);
 });
 
-const actorOf = (id: number, accessScope: Actor['accessScope'] = 'full'): Actor => ({
-  userId: id,
-  username: `u${id}`,
-  role: 'padawan',
-  accessScope,
-  sessionId: null,
-});
-
 const setup = async () => {
   const t = await createTestApp({ clock: fixedClock(new Date('2026-02-14T10:00:00Z')) });
   const user = await createUser(prisma);
-  return { t, user, anon: t.createCaller({}), me: t.createCaller({ actor: actorOf(user.id) }) };
+  return { t, user, anon: t.createCaller({}), me: t.createCaller({ actor: actorOf(user) }) };
 };
 
 describe('exercises router', () => {
@@ -132,7 +123,7 @@ describe('progress and stats routers', () => {
       byCategory: { ADDITION: { completed: 1, accuracy: 1 } },
     });
     await expect(anon.progress.get()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    const limited = t.createCaller({ actor: actorOf(user.id, 'exercises_only') });
+    const limited = t.createCaller({ actor: actorOf(user, 'exercises_only') });
     await expect(limited.progress.get()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await limited.stats.dashboard({ timeRange: 'all' })).toMatchObject({
       totalExercises: 1,
