@@ -5,13 +5,7 @@ import type { Core } from '@mathakine/core';
 
 import type { AuthResolver } from '../deps.ts';
 import type { ApiEnv } from '../hono-env.ts';
-
-/** Until the accounts feature plugs in a real resolver, every caller is anonymous. */
-export const anonymousResolver: AuthResolver = ({ cookieToken, bearerToken }) =>
-  Promise.resolve({
-    actor: null,
-    tokenState: cookieToken !== undefined || bearerToken !== undefined ? 'invalid' : 'none',
-  });
+import { ACCESS_COOKIE } from '../http/auth-cookies.ts';
 
 /** The real resolver: access JWT → session (revocation, is_active) through core's few-second cache. */
 export const coreAuthResolver =
@@ -25,7 +19,7 @@ export const coreAuthResolver =
  */
 export const authContext = (resolve: AuthResolver) =>
   createMiddleware<ApiEnv>(async (c, next) => {
-    const cookieToken = getCookie(c, 'access_token') || undefined;
+    const cookieToken = getCookie(c, ACCESS_COOKIE) || undefined;
     const header = c.req.header('Authorization');
     const bearerToken = header?.startsWith('Bearer ')
       ? header.slice(7).trim() || undefined

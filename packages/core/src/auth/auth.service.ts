@@ -53,7 +53,7 @@ import type {
   VerifyEmailDto,
   VerifyEmailInput,
 } from './auth.schemas.ts';
-import { signAccessToken, verifyAccessToken } from './jwt.ts';
+import { accessTokenKey, signAccessToken, verifyAccessToken } from './jwt.ts';
 
 export type TokenState = 'none' | 'invalid' | 'valid';
 
@@ -82,9 +82,11 @@ export const makeAuthService = (deps: AccountsDeps) => {
   const successorOf = (refreshToken: string) =>
     hmacUrlToken(config.secretKey, `refresh-rotation:${refreshToken}`);
 
+  const accessKey = accessTokenKey(config.secretKey);
+
   const mintAccess = (user: { id: number; username: string; role: RoleName }, sessionId: number) =>
     signAccessToken(
-      config.secretKey,
+      accessKey,
       { sub: user.username, role: user.role, sid: sessionId, uid: user.id },
       clock.now(),
       accessTtl,
@@ -156,7 +158,7 @@ export const makeAuthService = (deps: AccountsDeps) => {
   /** Verifies an access token and its session; null when anything is off. */
   const actorFromToken = async (token: string): Promise<Actor | null> => {
     const now = clock.now();
-    const claims = await verifyAccessToken(config.secretKey, token, now);
+    const claims = await verifyAccessToken(accessKey, token, now);
     if (!claims) return null;
     const session = await resolveSession(claims.sid);
     if (!session?.valid || session.userId !== claims.uid || session.expiresAt <= now) return null;

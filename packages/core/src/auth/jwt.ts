@@ -17,10 +17,12 @@ export interface AccessClaims {
   jti: string;
 }
 
-const keyOf = (secret: string) => new TextEncoder().encode(secret);
+/** The HS256 key, encoded once when the auth service is built (not on every request). */
+export type AccessTokenKey = Uint8Array;
+export const accessTokenKey = (secret: string): AccessTokenKey => new TextEncoder().encode(secret);
 
 export const signAccessToken = async (
-  secret: string,
+  key: AccessTokenKey,
   claims: { sub: string; role: RoleName; sid: number; uid: number },
   now: Date,
   ttlSeconds: number,
@@ -32,17 +34,17 @@ export const signAccessToken = async (
     .setIssuedAt(iat)
     .setExpirationTime(iat + ttlSeconds)
     .setJti(crypto.randomUUID())
-    .sign(keyOf(secret));
+    .sign(key);
 };
 
 /** The claims of a valid, unexpired access token, or null (bad signature, expired, wrong type…). */
 export const verifyAccessToken = async (
-  secret: string,
+  key: AccessTokenKey,
   token: string,
   now: Date,
 ): Promise<AccessClaims | null> => {
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), {
+    const { payload } = await jwtVerify(token, key, {
       algorithms: ['HS256'],
       currentDate: now,
     });
