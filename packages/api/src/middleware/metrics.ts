@@ -12,39 +12,29 @@ export interface ApiMetrics {
   trpcDuration: Histogram<'path' | 'type' | 'code'>;
 }
 
-/** Registers the API's series on the process registry (built once per app). */
-export const createApiMetrics = (registry: Registry): ApiMetrics => {
-  const existing = registry.getSingleMetric('mathakine_http_requests_total');
-  if (existing) registry.removeSingleMetric('mathakine_http_requests_total');
-  for (const name of [
-    'mathakine_http_request_duration_seconds',
-    'mathakine_trpc_procedure_duration_seconds',
-  ]) {
-    if (registry.getSingleMetric(name)) registry.removeSingleMetric(name);
-  }
-  return {
-    httpRequests: new Counter({
-      name: 'mathakine_http_requests_total',
-      help: 'Total HTTP requests',
-      labelNames: ['method', 'path', 'status'],
-      registers: [registry],
-    }),
-    httpDuration: new Histogram({
-      name: 'mathakine_http_request_duration_seconds',
-      help: 'HTTP request duration in seconds',
-      labelNames: ['method', 'path'],
-      buckets: HTTP_BUCKETS,
-      registers: [registry],
-    }),
-    trpcDuration: new Histogram({
-      name: 'mathakine_trpc_procedure_duration_seconds',
-      help: 'tRPC procedure duration in seconds',
-      labelNames: ['path', 'type', 'code'],
-      buckets: HTTP_BUCKETS,
-      registers: [registry],
-    }),
-  };
-};
+/** Registers the API's series on the process registry (one app per registry). */
+export const createApiMetrics = (registry: Registry): ApiMetrics => ({
+  httpRequests: new Counter({
+    name: 'mathakine_http_requests_total',
+    help: 'Total HTTP requests',
+    labelNames: ['method', 'path', 'status'],
+    registers: [registry],
+  }),
+  httpDuration: new Histogram({
+    name: 'mathakine_http_request_duration_seconds',
+    help: 'HTTP request duration in seconds',
+    labelNames: ['method', 'path'],
+    buckets: HTTP_BUCKETS,
+    registers: [registry],
+  }),
+  trpcDuration: new Histogram({
+    name: 'mathakine_trpc_procedure_duration_seconds',
+    help: 'tRPC procedure duration in seconds',
+    labelNames: ['path', 'type', 'code'],
+    buckets: HTTP_BUCKETS,
+    registers: [registry],
+  }),
+});
 
 /**
  * Turns a Hono route template into the legacy label form: `/api/exercises/:id{[0-9]+}/attempt` →
