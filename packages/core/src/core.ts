@@ -46,7 +46,7 @@ export const createCore = (deps: CoreDeps) => {
     rateLimits,
     auth,
     users: makeUserService(accounts, auth),
-    exercises: makeExerciseService(deps, { postAttemptStep: badges.postAttemptStep }),
+    exercises: makeExerciseService(deps, { postAttemptStep: badges.postAttemptStep, settings }),
     progress: makeProgressService(deps),
     stats: makeStatsService(deps),
     badges,

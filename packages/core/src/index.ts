@@ -48,7 +48,6 @@ export * from './exercises/exercise.rules.ts';
 export * from './exercises/exercise.schemas.ts';
 export {
   EXERCISE_MESSAGES,
-  GENERATION_LIMIT_SETTING,
   makeExerciseService,
   type ExerciseService,
   type ExerciseServiceOptions,

@@ -7,6 +7,7 @@ import type { PrismaClient } from '../db/generated/client.ts';
 import type { Database } from '../db/types.ts';
 import type { Actor, AuthedCtx, Ctx } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { makeSettingsService } from '../settings/settings.service.ts';
 import { movableClock } from '../testing/clock.ts';
 import {
   createAttempt,
@@ -48,7 +49,12 @@ beforeEach(async () => {
 const serviceWith = (clock: Clock, postAttemptStep: PostAttemptStep = noopPostAttemptStep) =>
   makeExerciseService(
     { db, log, clock },
-    { postAttemptStep, newSeed: () => 42, pickQuote: () => 0 },
+    {
+      postAttemptStep,
+      settings: makeSettingsService({ db, log, clock }),
+      newSeed: () => 42,
+      pickQuote: () => 0,
+    },
   );
 
 const query = (params: Record<string, string> = {}) => parseLegacyListQuery(params);

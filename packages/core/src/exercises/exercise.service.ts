@@ -9,7 +9,7 @@ import type { AuthedCtx, CoreDeps, Ctx } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { recordDayActivity } from '../progress/day-streak.ts';
 import { bumpUserExerciseCounters, upsertExerciseProgress } from '../progress/progress.repo.ts';
-import { findSettingValue } from '../settings/settings.repo.ts';
+import type { SettingsService } from '../settings/settings.service.ts';
 import { buildCatalogueStats, type CatalogueStatsDto } from './catalogue-stats.rules.ts';
 import {
   ageGroupFromDb,
@@ -69,11 +69,6 @@ export const EXERCISE_MESSAGES = {
     `Limite de ${limit} exercices générés par heure atteinte. Réessaie dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
 } as const;
 
-/** The setting that caps generations per user per rolling hour (default and bounds: reference/settings.ts). */
-export const GENERATION_LIMIT_SETTING = 'max_generations_per_user_per_hour';
-const GENERATION_LIMIT_DEFAULT = 20;
-const GENERATION_LIMIT_MIN = 1;
-const GENERATION_LIMIT_MAX = 100;
 const HOUR_MS = 3_600_000;
 
 /** How long the public catalogue statistics are served from memory (the landing page polls them). */
@@ -83,6 +78,8 @@ const LEGENDARY_COUNT = 5;
 export interface ExerciseServiceOptions {
   /** Badges, points and the progress notification (the gamification feature); no-op until wired. */
   postAttemptStep: PostAttemptStep;
+  /** The cached settings: `max_generations_per_user_per_hour` caps saved generations. */
+  settings: Pick<SettingsService, 'maxGenerationsPerUserPerHour'>;
   /** Seed of each generated exercise (tests pass fixed seeds). */
   newSeed?: () => number;
   /** Index of the quote of the day, in [0, n) (tests pin it). */
@@ -111,12 +108,6 @@ const toListItem = (row: ExerciseListRow): ExerciseListItemDto => ({
   viewCount: row.viewCount,
   createdAt: row.createdAt,
 });
-
-const parseLimitSetting = (value: string | null | undefined): number => {
-  const n = value === null || value === undefined ? Number.NaN : Number.parseInt(value.trim(), 10);
-  if (!Number.isFinite(n)) return GENERATION_LIMIT_DEFAULT;
-  return Math.min(GENERATION_LIMIT_MAX, Math.max(GENERATION_LIMIT_MIN, n));
-};
 
 export const makeExerciseService = (deps: CoreDeps, options: ExerciseServiceOptions) => {
   const prisma = deps.db.prisma;
@@ -294,10 +285,7 @@ export const makeExerciseService = (deps: CoreDeps, options: ExerciseServiceOpti
       if (!input.save) return dto;
 
       const userId = ctx.actor.userId;
-      const limitValue = await findSettingValue(prisma, GENERATION_LIMIT_SETTING).catch(
-        () => undefined,
-      );
-      const limit = parseLimitSetting(limitValue);
+      const limit = await options.settings.maxGenerationsPerUserPerHour();
       const now = deps.clock.now();
       try {
         const id = await prisma.$transaction(async (tx) => {

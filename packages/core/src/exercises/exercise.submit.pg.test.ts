@@ -6,9 +6,11 @@ import { pino } from 'pino';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { noopPostAttemptStep } from '../attempts/post-attempt.ts';
+import { systemClock } from '../clock.ts';
 import type { PrismaClient } from '../db/generated/client.ts';
 import type { Database } from '../db/types.ts';
 import type { AuthedCtx } from '../deps.ts';
+import { makeSettingsService } from '../settings/settings.service.ts';
 import { createExercise, createUser, getTestDb, resetDb } from '../testing/index.ts';
 import { makeExerciseService } from './exercise.service.ts';
 
@@ -33,7 +35,10 @@ describe('submitAnswer under real concurrency', () => {
   it('keeps the caches exact when one learner submits in parallel', async () => {
     const service = makeExerciseService(
       { db, log, clock: { now: () => new Date() } },
-      { postAttemptStep: noopPostAttemptStep },
+      {
+        postAttemptStep: noopPostAttemptStep,
+        settings: makeSettingsService({ db, log, clock: systemClock }),
+      },
     );
     const user = await createUser(prisma);
     const ex = await createExercise(prisma);
@@ -72,7 +77,10 @@ describe('submitAnswer under real concurrency', () => {
   it('records one attempt for parallel retries with the same idempotency key', async () => {
     const service = makeExerciseService(
       { db, log, clock: { now: () => new Date() } },
-      { postAttemptStep: noopPostAttemptStep },
+      {
+        postAttemptStep: noopPostAttemptStep,
+        settings: makeSettingsService({ db, log, clock: systemClock }),
+      },
     );
     const user = await createUser(prisma);
     const ex = await createExercise(prisma);

@@ -13,6 +13,7 @@ import { PrismaClient } from '../db/generated/client.ts';
 import type { ExerciseType } from '../db/generated/enums.ts';
 import type { AuthedCtx } from '../deps.ts';
 import { makeExerciseService } from '../exercises/exercise.service.ts';
+import { makeSettingsService } from '../settings/settings.service.ts';
 import { createExercise, EXERCISE_TEMPLATES } from '../testing/factories.ts';
 import { makeBadgeService } from './badge.service.ts';
 
@@ -40,7 +41,7 @@ export const createGamificationHarness = (db: ManagedDatabase, clock: Clock) => 
   const badges = makeBadgeService({ db, clock });
   const exercises = makeExerciseService(
     { db, log, clock },
-    { postAttemptStep: badges.postAttemptStep },
+    { postAttemptStep: badges.postAttemptStep, settings: makeSettingsService({ db, log, clock }) },
   );
   const exerciseIds = new Map<ExerciseType, number>();
 

@@ -7,6 +7,7 @@ import type { PrismaClient } from '../db/generated/client.ts';
 import type { Database } from '../db/types.ts';
 import type { AuthedCtx } from '../deps.ts';
 import { makeExerciseService } from '../exercises/exercise.service.ts';
+import { makeSettingsService } from '../settings/settings.service.ts';
 import { makeStatsService } from '../stats/stats.service.ts';
 import {
   createChallengeAttempt,
@@ -40,7 +41,10 @@ beforeEach(async () => {
 });
 
 const services = () => ({
-  exercises: makeExerciseService({ db, log, clock }, { postAttemptStep: noopPostAttemptStep }),
+  exercises: makeExerciseService(
+    { db, log, clock },
+    { postAttemptStep: noopPostAttemptStep, settings: makeSettingsService({ db, log, clock }) },
+  ),
   progress: makeProgressService({ db, log, clock }),
   stats: makeStatsService({ db, log, clock }),
 });

@@ -2,8 +2,15 @@ import type { Logger } from 'pino';
 
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/types.ts';
+import { SETTING_DEFINITIONS } from '../reference/settings.ts';
 import { findSettingValue, upsertSettingValue } from './settings.repo.ts';
 import { isTruthySetting } from './settings.rules.ts';
+
+type IntSetting = Extract<(typeof SETTING_DEFINITIONS)[number], { type: 'int' }>;
+type IntSettingKey = IntSetting['key'];
+const INT_SETTINGS = Object.fromEntries(
+  SETTING_DEFINITIONS.filter((d): d is IntSetting => d.type === 'int').map((d) => [d.key, d]),
+) as Record<IntSettingKey, IntSetting>;
 
 /** How long a switch is served from memory: maintenance is not read on every request (platform §2.15). */
 export const SETTINGS_CACHE_MS = 5_000;
@@ -35,8 +42,19 @@ export const makeSettingsService = (deps: { db: Database; clock: Clock; log: Log
     return value === undefined || value === null ? defaultValue : isTruthySetting(value);
   };
 
+  /** An integer setting: its stored value clamped to the reference bounds, the reference default otherwise. */
+  const int = async (key: IntSettingKey): Promise<number> => {
+    const definition = INT_SETTINGS[key];
+    const raw = await read(key);
+    const n = raw === null || raw === undefined ? Number.NaN : Number.parseInt(raw.trim(), 10);
+    if (!Number.isFinite(n)) return definition.defaultValue;
+    return Math.min(definition.max, Math.max(definition.min, n));
+  };
+
   return {
     isMaintenanceMode: () => bool('maintenance_mode', false),
+    /** `max_generations_per_user_per_hour` (X19: stored by the admin, enforced by the generator). */
+    maxGenerationsPerUserPerHour: () => int('max_generations_per_user_per_hour'),
     isRegistrationEnabled: () => bool('registration_enabled', true),
     /** Writes a switch and drops this process's cached copy (other instances see it within the TTL). */
     setSwitch: async (
