@@ -45,10 +45,14 @@ export const startSmtpCapture = async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
 
-  /** Resolves with the first message matching `predicate`, waiting for it up to `timeoutMs`. */
+  /**
+   * Resolves with the first message matching `predicate`, woken by each message received. `timeoutMs`
+   * only turns a mail that never comes into a clear error before the test's own timeout: it is no
+   * speed bound (a busy machine may take long to send, parse and deliver).
+   */
   const waitFor = async (
     predicate: (m: CapturedMail) => boolean,
-    timeoutMs = 5_000,
+    timeoutMs = 120_000,
   ): Promise<CapturedMail> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -76,7 +80,8 @@ export const startSmtpCapture = async () => {
     requireTls: false,
     ignoreTls: true,
     from: 'Mathakine <noreply@mathakine.test>',
-    timeoutMs: 2_000,
+    // A local server that always answers: the socket limits must only outlast a busy machine.
+    timeoutMs: 60_000,
   });
 
   return {
