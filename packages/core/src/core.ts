@@ -1,20 +1,22 @@
-import type { AccountsDeps } from './accounts-deps.ts';
-import { makeAuthService } from './auth/auth.service.ts';
-import { createSessionCache } from './auth/session-cache.ts';
-import { defaultCoreConfig } from './config.ts';
-import type { CoreDeps } from './deps.ts';
-import { makeExerciseService } from './exercises/exercise.service.ts';
-import { makeBadgeService } from './gamification/badge.service.ts';
-import { makeLeaderboardService } from './leaderboard/leaderboard.service.ts';
-import { createLogMailer } from './mail/mailer.ts';
-import { makeProgressService } from './progress/progress.service.ts';
-import { makeRateLimitService } from './rate-limit/rate-limit.service.ts';
-import { createMemoryRateLimitStore } from './rate-limit/rate-limit.store.ts';
-import { createBcryptHasher } from './security/password-hasher.ts';
-import { makeSettingsService } from './settings/settings.service.ts';
-import { makeStatsService } from './stats/stats.service.ts';
-import { makeSystemService } from './system/system.service.ts';
-import { makeUserService } from './users/user.service.ts';
+import {
+  createSessionCache,
+  makeAuthService,
+  makeUserService,
+  type AccountsDeps,
+} from './accounts/index.ts';
+import { createBcryptHasher } from './adapters/bcrypt-hasher.ts';
+import { createLogMailer } from './adapters/log-mailer.ts';
+import { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.ts';
+import { makeExerciseService } from './exercises/index.ts';
+import { makeBadgeService } from './gamification/index.ts';
+import { defaultCoreConfig } from './kernel/config.ts';
+import type { CoreDeps } from './kernel/deps.ts';
+import { makeLeaderboardService } from './leaderboard/index.ts';
+import { makeProgressService } from './progress/index.ts';
+import { makeRateLimitService } from './rate-limit/index.ts';
+import { makeSettingsService } from './settings/index.ts';
+import { makeStatsService } from './stats/index.ts';
+import { makeSystemService } from './system/index.ts';
 
 /** Wires every feature service from the process-wide dependencies (STYLE.md §4). */
 export const createCore = (deps: CoreDeps) => {

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { applyReferenceData } from '../reference/apply.ts';
+import { applyReferenceData } from '../reference/index.ts';
 import { createDb, type ManagedDatabase } from './client.ts';
 import type * as DriftModule from './drift.ts';
 import type { DriftReport, RunDriftCheckOptions } from './drift.ts';

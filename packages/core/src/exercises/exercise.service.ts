@@ -3,13 +3,16 @@
  * (limited per user), and THE submit-answer use case (spec/domain-rules.md §4, api-rest-core.md §8.1),
  * one transaction in the spec's order.
  */
-import type { PostAttemptStep } from '../attempts/post-attempt.ts';
 import { mapPrismaError } from '../db/prisma-errors.ts';
-import type { AuthedCtx, CoreDeps, Ctx } from '../deps.ts';
-import { AppError } from '../errors.ts';
-import { recordDayActivity } from '../progress/day-streak.ts';
-import { bumpUserExerciseCounters, upsertExerciseProgress } from '../progress/progress.repo.ts';
-import type { SettingsService } from '../settings/settings.service.ts';
+import type { AuthedCtx, CoreDeps, Ctx } from '../kernel/deps.ts';
+import { AppError } from '../kernel/errors.ts';
+import {
+  bumpUserExerciseCounters,
+  recordDayActivity,
+  upsertExerciseProgress,
+  type PostAttemptStep,
+} from '../progress/index.ts';
+import type { SettingsService } from '../settings/index.ts';
 import { buildCatalogueStats, type CatalogueStatsDto } from './catalogue-stats.rules.ts';
 import {
   ageGroupFromDb,

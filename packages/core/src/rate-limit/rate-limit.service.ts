@@ -1,6 +1,6 @@
-import type { CoreConfig } from '../config.ts';
-import { AppError } from '../errors.ts';
-import type { RateLimitStore } from './rate-limit.store.ts';
+import type { CoreConfig } from '../kernel/config.ts';
+import { AppError } from '../kernel/errors.ts';
+import type { RateLimitStore } from '../kernel/ports.ts';
 
 export const RATE_LIMIT_MESSAGE = 'Trop de tentatives. Veuillez réessayer dans une minute.';
 export const CHAT_RATE_LIMIT_MESSAGE =

@@ -1,5 +1,5 @@
-import type { Clock } from '../clock.ts';
 import type { Tx } from '../db/types.ts';
+import type { Clock } from '../kernel/clock.ts';
 
 /**
  * The post-attempt step: what happens inside the submit transaction once the attempt is written and the

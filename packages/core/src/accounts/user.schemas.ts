@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import type { AccessScope, RoleName } from '../auth/auth.rules.ts';
-import { passwordPolicyViolation } from '../security/password.rules.ts';
+import type { AccessScope, RoleName } from './auth.rules.ts';
+import { passwordPolicyViolation } from './password.rules.ts';
 import { AGE_GROUP_LABELS, parseAgeGroup, type AgeGroupLabel } from './user.rules.ts';
 
 /** `x@y.z` with no spaces (the legacy pattern, used everywhere). */
@@ -78,7 +78,7 @@ export const ZRegistrationEmail = z
   .max(100, USER_MESSAGES.emailFormat)
   .transform((e) => e.toLowerCase());
 
-/** The one password policy (security/password.rules.ts), never trimmed. */
+/** The one password policy (password.rules.ts), never trimmed. */
 export const ZNewPassword = (requiredMessage: string) =>
   z
     .string({ error: requiredMessage })

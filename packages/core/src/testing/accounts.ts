@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-import { defaultCoreConfig, type CoreConfig } from '../config.ts';
-import { createSmtpMailer } from '../mail/smtp-mailer.ts';
+import { createSmtpMailer } from '../adapters/smtp-mailer.ts';
+import { defaultCoreConfig, type CoreConfig } from '../kernel/config.ts';
 
 export interface CapturedMail {
   to: string[];

@@ -1,13 +1,10 @@
 import { isIP } from 'node:net';
 import type { Logger } from 'pino';
 
-import type { AccountsDeps } from '../accounts-deps.ts';
-import type { Actor, Ctx } from '../deps.ts';
-import { AppError } from '../errors.ts';
-import { renderPasswordResetEmail, renderVerificationEmail } from '../mail/mail.templates.ts';
-import { passwordPolicyViolation } from '../security/password.rules.ts';
-import { hmacUrlToken, randomUrlToken, sha256Hex } from '../security/tokens.ts';
-import { findUserProfile, toUserProfileDto } from '../users/user.repo.ts';
+import type { Actor, Ctx } from '../kernel/deps.ts';
+import { AppError } from '../kernel/errors.ts';
+import { hmacUrlToken, randomUrlToken, sha256Hex } from '../lib/tokens.ts';
+import type { AccountsDeps } from './accounts-deps.ts';
 import {
   claimRotation,
   findRefreshToken,
@@ -54,6 +51,9 @@ import type {
   VerifyEmailInput,
 } from './auth.schemas.ts';
 import { accessTokenKey, signAccessToken, verifyAccessToken } from './jwt.ts';
+import { renderPasswordResetEmail, renderVerificationEmail } from './mail.templates.ts';
+import { passwordPolicyViolation } from './password.rules.ts';
+import { findUserProfile, toUserProfileDto } from './user.repo.ts';
 
 export type TokenState = 'none' | 'invalid' | 'valid';
 

@@ -2,8 +2,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { createCore } from '../core.ts';
-import type { AuthedCtx, Ctx } from '../deps.ts';
-import { startSmtpCapture, testCoreConfig, type SmtpCapture } from '../testing/auth-factories.ts';
+import type { AuthedCtx, Ctx } from '../kernel/deps.ts';
+import { startSmtpCapture, testCoreConfig, type SmtpCapture } from '../testing/accounts.ts';
 import { movableClock } from '../testing/clock.ts';
 import { createUser, getTestDb, resetDb, type TestDatabase } from '../testing/index.ts';
 import { AUTH_MESSAGES } from './auth.rules.ts';
@@ -436,7 +436,7 @@ describe('e-mail flows through a local SMTP server', () => {
   it('a failed send is logged and counted, and forgot-password still answers 200', async () => {
     const failures: string[] = [];
     const sends: Promise<void>[] = [];
-    const { createSmtpMailer } = await import('../mail/smtp-mailer.ts');
+    const { createSmtpMailer } = await import('../adapters/smtp-mailer.ts');
     const deadMailer = createSmtpMailer({
       host: '127.0.0.1',
       port: 1,

@@ -1,11 +1,9 @@
 import type { Logger } from 'pino';
 
+import type { Database } from '../db/types.ts';
 import type { Clock } from './clock.ts';
 import type { CoreConfig } from './config.ts';
-import type { Database } from './db/types.ts';
-import type { Mailer } from './mail/mailer.ts';
-import type { RateLimitStore } from './rate-limit/rate-limit.store.ts';
-import type { PasswordHasher } from './security/password-hasher.ts';
+import type { Mailer, PasswordHasher, RateLimitStore } from './ports.ts';
 
 /** Who is calling. `null` actor = anonymous. Filled in by the transports' auth resolution. */
 export interface Actor {

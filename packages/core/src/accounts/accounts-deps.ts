@@ -1,13 +1,12 @@
 import type { Logger } from 'pino';
 
-import type { SessionCache } from './auth/session-cache.ts';
-import type { Clock } from './clock.ts';
-import type { CoreConfig } from './config.ts';
-import type { Database } from './db/types.ts';
-import type { Mailer } from './mail/mailer.ts';
-import type { RateLimitService } from './rate-limit/rate-limit.service.ts';
-import type { PasswordHasher } from './security/password-hasher.ts';
-import type { SettingsService } from './settings/settings.service.ts';
+import type { Database } from '../db/types.ts';
+import type { Clock } from '../kernel/clock.ts';
+import type { CoreConfig } from '../kernel/config.ts';
+import type { Mailer, PasswordHasher } from '../kernel/ports.ts';
+import type { RateLimitService } from '../rate-limit/index.ts';
+import type { SettingsService } from '../settings/index.ts';
+import type { SessionCache } from './session-cache.ts';
 
 /** What the accounts services (auth, users) share, resolved once by createCore. */
 export interface AccountsDeps {

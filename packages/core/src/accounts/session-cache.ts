@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { RoleName } from './auth.rules.ts';
 
 /** What the per-request check keeps about a session for a few seconds (config auth.sessionCacheSeconds). */

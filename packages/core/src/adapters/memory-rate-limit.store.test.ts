@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Clock } from '../clock.ts';
-import { createMemoryRateLimitStore } from './rate-limit.store.ts';
+import type { Clock } from '../kernel/clock.ts';
+import { createMemoryRateLimitStore } from './memory-rate-limit.store.ts';
 
 const clockAt = (start: number) => {
   let now = start;

@@ -1,21 +1,6 @@
 import type { Logger } from 'pino';
 
-/** One outgoing e-mail: multipart text + HTML. */
-export interface MailMessage {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-}
-
-/**
- * The mail port (platform §5): SMTP in production, a local SMTP server in tests, and a "log the link"
- * mailer in development when SMTP is not configured. `send` throws on failure; callers log and count.
- */
-export interface Mailer {
-  readonly kind: 'smtp' | 'log' | 'disabled';
-  send(message: MailMessage): Promise<void>;
-}
+import type { Mailer } from '../kernel/ports.ts';
 
 /** Development without SMTP: nothing leaves the process, the message (and so its link) is logged. */
 export const createLogMailer = (log: Logger): Mailer => ({

@@ -65,18 +65,6 @@ export const parseAgeGroup = (value: string): DbAgeGroup | null => {
   return GROUP_STARTS[start] ?? null;
 };
 
-/** Gamification derived from points (data-model C3, domain-rules §4.5). */
-export const levelOfPoints = (totalPoints: number): number =>
-  Math.max(1, Math.floor(totalPoints / 100) + 1);
-
-export const jediRankOfLevel = (level: number): string => {
-  if (level < 5) return 'youngling';
-  if (level < 15) return 'padawan';
-  if (level < 30) return 'knight';
-  if (level < 50) return 'master';
-  return 'grand_master';
-};
-
 /** Keys whose presence in a profile update completes onboarding (domain-rules §9.1). */
 export const ONBOARDING_KEYS = [
   'gradeLevel',

@@ -1,13 +1,13 @@
-import type { AccountsDeps } from '../accounts-deps.ts';
-import { revokeSessions } from '../auth/auth.repo.ts';
-import { isEmailIdentifier, roleToDb } from '../auth/auth.rules.ts';
-import type { ClientInfo } from '../auth/auth.schemas.ts';
-import type { AuthService } from '../auth/auth.service.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import { mapPrismaError } from '../db/prisma-errors.ts';
-import type { AuthedCtx, Ctx } from '../deps.ts';
-import { AppError } from '../errors.ts';
-import { isWeakPassword, passwordPolicyViolation } from '../security/password.rules.ts';
+import type { AuthedCtx, Ctx } from '../kernel/deps.ts';
+import { AppError } from '../kernel/errors.ts';
+import type { AccountsDeps } from './accounts-deps.ts';
+import { revokeSessions } from './auth.repo.ts';
+import { isEmailIdentifier, roleToDb } from './auth.rules.ts';
+import type { ClientInfo } from './auth.schemas.ts';
+import type { AuthService } from './auth.service.ts';
+import { isWeakPassword, passwordPolicyViolation } from './password.rules.ts';
 import {
   findUserProfile,
   insertUser,

@@ -7,17 +7,17 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { pino } from 'pino';
 
-import type { Clock } from '../clock.ts';
 import type { ManagedDatabase } from '../db/client.ts';
 import { PrismaClient } from '../db/generated/client.ts';
 import type { ExerciseType } from '../db/generated/enums.ts';
-import type { AuthedCtx } from '../deps.ts';
-import { makeExerciseService } from '../exercises/exercise.service.ts';
-import { makeSettingsService } from '../settings/settings.service.ts';
-import { createExercise, EXERCISE_TEMPLATES } from '../testing/factories.ts';
-import { makeBadgeService } from './badge.service.ts';
+import { makeExerciseService } from '../exercises/index.ts';
+import { makeBadgeService } from '../gamification/index.ts';
+import type { Clock } from '../kernel/clock.ts';
+import type { AuthedCtx } from '../kernel/deps.ts';
+import { makeSettingsService } from '../settings/index.ts';
+import { createExercise, EXERCISE_TEMPLATES } from './factories.ts';
 
-export { movableClock } from '../testing/clock.ts';
+export { movableClock } from './clock.ts';
 
 export const DAY_MS = 86_400_000;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import type { UserProfileDto } from '../users/user.schemas.ts';
 import { AUTH_MESSAGES } from './auth.rules.ts';
+import type { UserProfileDto } from './user.schemas.ts';
 
 /** A required string: absent, null, non-string or blank (after trim when `trim`) → `message`. */
 const requiredString = (message: string, options: { trim: boolean; max?: number }) => {

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../kernel/clock.ts';
 
 /**
  * A per-process TTL cache on the injected clock (built by the service factory, never a module

@@ -1,10 +1,10 @@
 import { pino } from 'pino';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import type { Clock } from '../clock.ts';
 import { createCore } from '../core.ts';
-import type { AuthedCtx, Ctx } from '../deps.ts';
-import { testCoreConfig } from '../testing/auth-factories.ts';
+import type { Clock } from '../kernel/clock.ts';
+import type { AuthedCtx, Ctx } from '../kernel/deps.ts';
+import { testCoreConfig } from '../testing/accounts.ts';
 import {
   createAttempt,
   createExercise,

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
-import type { RateLimitStore } from './rate-limit.store.ts';
+import type { RateLimitStore } from '../kernel/ports.ts';
 
 /**
  * Redis-backed counters shared by every instance (rate-limiter-flexible over ioredis). The library

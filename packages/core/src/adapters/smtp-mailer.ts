@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 
-import type { Mailer } from './mailer.ts';
+import type { Mailer } from '../kernel/ports.ts';
 
 export interface SmtpMailerOptions {
   host: string;

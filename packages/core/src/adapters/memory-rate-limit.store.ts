@@ -1,21 +1,5 @@
-import type { Clock } from '../clock.ts';
-
-export interface RateLimitResult {
-  allowed: boolean;
-  /** Seconds until a refused caller may try again (0 when allowed). */
-  retryAfterSeconds: number;
-}
-
-/**
- * Where rate-limit counters live: in memory (one process) by default, Redis when REDIS_URL is set so
- * that every instance shares them.
- */
-export interface RateLimitStore {
-  readonly kind: 'memory' | 'redis';
-  /** Counts one request on `key`; refused when `limit` requests were accepted in the last `windowSeconds`. */
-  hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult>;
-  close?(): Promise<void>;
-}
+import type { Clock } from '../kernel/clock.ts';
+import type { RateLimitStore } from '../kernel/ports.ts';
 
 /**
  * In-memory sliding window (the legacy algorithm, platform §2.9): a key keeps the times of its accepted

@@ -1,8 +1,9 @@
-import { accessScopeOf, roleFromDb } from '../auth/auth.rules.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import { mapPrismaError } from '../db/prisma-errors.ts';
 import type { Db } from '../db/types.ts';
-import { AGE_GROUP_LABELS, jediRankOfLevel, levelOfPoints } from './user.rules.ts';
+import { jediRankOfLevel, levelOfPoints } from '../gamification/index.ts';
+import { accessScopeOf, roleFromDb } from './auth.rules.ts';
+import { AGE_GROUP_LABELS } from './user.rules.ts';
 import type { SessionDto, UserProfileDto } from './user.schemas.ts';
 
 export const userProfileSelect = {
