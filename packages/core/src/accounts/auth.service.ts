@@ -172,9 +172,6 @@ export const makeAuthService = (deps: AccountsDeps) => {
   };
 
   return {
-    /** Cookies carry `Secure; SameSite=None` in production, `SameSite=Lax` otherwise (api-rest-core §2.2). */
-    productionCookies: config.isProduction,
-
     /** Login by username (exact) or e-mail (contains `@`, lower-cased), with IP and per-account throttles. */
     login: async (ctx: Ctx, input: LoginInput, client: ClientInfo): Promise<LoginDto> => {
       await deps.rateLimits.consume('login', client.ip);
@@ -328,12 +325,11 @@ export const makeAuthService = (deps: AccountsDeps) => {
       return { message: AUTH_MESSAGES.logoutOk };
     },
 
-    /** The transports' per-request identity resolution (never throws for a bad token). */
-    resolveAccessToken: async (input: {
-      cookieToken: string | undefined;
-      bearerToken: string | undefined;
-    }): Promise<ResolvedActor> => {
-      const token = input.cookieToken ?? input.bearerToken;
+    /**
+     * The transports' per-request identity resolution (never throws for a bad token). The transport
+     * decides which credential of the request is the access token (api-rest-core §2.3).
+     */
+    resolveAccessToken: async (token: string | undefined): Promise<ResolvedActor> => {
       if (token === undefined || token === '') return { actor: null, tokenState: 'none' };
       const actor = await actorFromToken(token);
       return actor ? { actor, tokenState: 'valid' } : { actor: null, tokenState: 'invalid' };

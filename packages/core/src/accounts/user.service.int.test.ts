@@ -47,10 +47,7 @@ const signedIn = async (
     client,
   );
   const login = await core.auth.login(ctx, { username, password: 'Padawan2026' }, client);
-  const { actor } = await core.auth.resolveAccessToken({
-    cookieToken: login.accessToken,
-    bearerToken: undefined,
-  });
+  const { actor } = await core.auth.resolveAccessToken(login.accessToken);
   if (!actor) throw new Error('not signed in');
   return { actor, log, requestId: 'test' };
 };
@@ -109,10 +106,7 @@ describe('user service', () => {
     expect(await test.prisma.attempt.count({ where: { exerciseId: mine.id } })).toBe(1);
     expect(await test.prisma.feedbackReport.count({ where: { userId: null } })).toBe(1);
     expect(await test.prisma.userSession.count({ where: { userId: me.actor.userId } })).toBe(0);
-    expect(
-      (await core.auth.resolveAccessToken({ cookieToken: undefined, bearerToken: undefined }))
-        .actor,
-    ).toBeNull();
+    expect((await core.auth.resolveAccessToken(undefined)).actor).toBeNull();
   });
 
   it('exportMe contains the user’s rows and nothing secret', async () => {

@@ -303,7 +303,7 @@ describe('generate', () => {
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({
       code: 'RATE_LIMITED',
-      headers: { 'Retry-After': String(49 * 60) },
+      retryAfterSeconds: 49 * 60,
     });
     // Unsaved generations and other users are not limited.
     await service.generate(ctxFor(user.id), {

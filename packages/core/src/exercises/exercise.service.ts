@@ -303,7 +303,7 @@ export const makeExerciseService = (deps: CoreDeps, options: ExerciseServiceOpti
               EXERCISE_MESSAGES.generationLimit(limit, Math.ceil(retryAfter / 60)),
               {
                 details: { limit, retryAfterSeconds: retryAfter },
-                headers: { 'Retry-After': String(retryAfter) },
+                retryAfterSeconds: retryAfter,
               },
             );
           }

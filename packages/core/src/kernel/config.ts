@@ -1,10 +1,7 @@
 import { loadConfig, type AppConfig } from '@mathakine/config';
 
 /** The slice of the configuration core reads (STYLE.md rule 4: core never reads the environment). */
-export type CoreConfig = Pick<
-  AppConfig,
-  'secretKey' | 'isProduction' | 'auth' | 'rateLimits' | 'admin'
-> & {
+export type CoreConfig = Pick<AppConfig, 'secretKey' | 'auth' | 'rateLimits' | 'admin'> & {
   mail: Pick<AppConfig['mail'], 'linkBaseUrl'>;
 };
 

@@ -31,8 +31,11 @@ export interface AppErrorOptions {
   details?: Record<string, unknown>;
   cause?: unknown;
   legacy?: LegacyOverride;
-  /** Extra response headers the transport should send (e.g. Retry-After). */
-  headers?: Record<string, string>;
+  /**
+   * For RATE_LIMITED: seconds until the caller may try again. Transport-neutral: the api turns it into a
+   * `Retry-After` header.
+   */
+  retryAfterSeconds?: number;
 }
 
 export class AppError extends Error {
@@ -40,14 +43,14 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly details: Record<string, unknown> | undefined;
   readonly legacy: LegacyOverride | undefined;
-  readonly headers: Record<string, string> | undefined;
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.details = options.details;
     this.legacy = options.legacy;
-    this.headers = options.headers;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

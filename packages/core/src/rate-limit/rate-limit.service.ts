@@ -36,7 +36,7 @@ const limitFor = (config: CoreConfig['rateLimits'], bucket: RateLimitBucket): nu
 };
 
 export const makeRateLimitService = (deps: { store: RateLimitStore; config: CoreConfig }) => ({
-  /** Counts one request; throws RATE_LIMITED (429 + Retry-After) when the bucket is full. */
+  /** Counts one request; throws RATE_LIMITED (with `retryAfterSeconds`) when the bucket is full. */
   consume: async (bucket: RateLimitBucket, key: string): Promise<void> => {
     const limit = limitFor(deps.config.rateLimits, bucket);
     const result = await deps.store.hit(
@@ -49,7 +49,7 @@ export const makeRateLimitService = (deps: { store: RateLimitStore; config: Core
         'RATE_LIMITED',
         bucket === 'chat' ? CHAT_RATE_LIMIT_MESSAGE : RATE_LIMIT_MESSAGE,
         {
-          headers: { 'Retry-After': String(result.retryAfterSeconds) },
+          retryAfterSeconds: result.retryAfterSeconds,
           details: { retryAfterSeconds: result.retryAfterSeconds },
         },
       );

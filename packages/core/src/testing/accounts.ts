@@ -108,7 +108,6 @@ export const testCoreConfig = (
   overrides: {
     auth?: Partial<CoreConfig['auth']>;
     rateLimits?: Partial<CoreConfig['rateLimits']>;
-    isProduction?: boolean;
     linkBaseUrl?: string;
   } = {},
 ): CoreConfig => {
@@ -116,7 +115,6 @@ export const testCoreConfig = (
   return {
     ...base,
     secretKey: 'test-secret-key-test-secret-key-0123456789',
-    isProduction: overrides.isProduction ?? false,
     auth: { ...base.auth, bcryptCost: 4, ...overrides.auth },
     rateLimits: {
       windowSeconds: 60,
