@@ -1,5 +1,6 @@
-// Reference data: the badge catalogue, the badge requirement format and the default settings, and the
-// idempotent loader that writes them. Public surface of the feature.
+// Reference data: the badge catalogue, the badge requirement format and the default settings, the
+// idempotent loader that writes them, database provisioning (migrations then reference data) and the
+// development demo data. Public surface of the feature.
 export {
   applyReferenceData,
   badgeSelect,
@@ -20,3 +21,5 @@ export {
   type SettingDefinition,
   type SettingKey,
 } from './settings.ts';
+export { migrateDatabase, type MigrateDatabaseResult } from './provision.ts';
+export { seedDemo } from './demo-seed.ts';
