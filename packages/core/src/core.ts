@@ -1,9 +1,4 @@
-import {
-  createSessionCache,
-  makeAuthService,
-  makeUserService,
-  type AccountsDeps,
-} from './accounts/index.ts';
+import { makeAccountsServices } from './accounts/index.ts';
 import { createBcryptHasher } from './adapters/bcrypt-hasher.ts';
 import { createLogMailer } from './adapters/log-mailer.ts';
 import { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.ts';
@@ -26,7 +21,7 @@ export const createCore = (deps: CoreDeps) => {
     store: deps.rateLimitStore ?? createMemoryRateLimitStore(deps.clock),
     config,
   });
-  const accounts: AccountsDeps = {
+  const { auth, users } = makeAccountsServices({
     db: deps.db,
     log: deps.log,
     clock: deps.clock,
@@ -35,11 +30,9 @@ export const createCore = (deps: CoreDeps) => {
     mailer: deps.mailer ?? createLogMailer(deps.log),
     rateLimits,
     settings,
-    sessionCache: createSessionCache(deps.clock, config.auth.sessionCacheSeconds),
     ...(deps.onMailFailure ? { onMailFailure: deps.onMailFailure } : {}),
     ...(deps.trackMail ? { trackMail: deps.trackMail } : {}),
-  };
-  const auth = makeAuthService(accounts);
+  });
   // Gamification: `badges.postAttemptStep` is the step the submit services call in their transaction.
   const badges = makeBadgeService(deps);
   return {
@@ -47,7 +40,7 @@ export const createCore = (deps: CoreDeps) => {
     settings,
     rateLimits,
     auth,
-    users: makeUserService(accounts, auth),
+    users,
     exercises: makeExerciseService(deps, { postAttemptStep: badges.postAttemptStep, settings }),
     progress: makeProgressService(deps),
     stats: makeStatsService(deps),

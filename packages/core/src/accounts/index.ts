@@ -1,15 +1,10 @@
 // The accounts feature: registration, login, sessions and refresh tokens, profile, password, e-mail
 // verification and reset, GDPR export, the first administrator. This file is its public surface: core.ts,
 // the package index and the other features import from here, never from the files next to it.
-export type { AccountsDeps } from './accounts-deps.ts';
-export {
-  makeAuthService,
-  type AuthService,
-  type ResolvedActor,
-  type TokenState,
-} from './auth.service.ts';
-export { makeUserService, type UserService } from './user.service.ts';
-export { createSessionCache } from './session-cache.ts';
+export { makeAccountsServices } from './accounts.service.ts';
+export type { AccountsPorts } from './accounts-deps.ts';
+export type { AuthService, ResolvedActor, TokenState } from './auth.service.ts';
+export type { UserService } from './user.service.ts';
 export * from './auth.schemas.ts';
 export * from './user.schemas.ts';
 export { AUTH_MESSAGES, ROLE_NAMES, type AccessScope, type RoleName } from './auth.rules.ts';

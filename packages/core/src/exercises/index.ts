@@ -1,7 +1,6 @@
 // The exercises feature: catalogue reads and statistics, generation, and the submit-answer use case.
 // Public surface of the feature.
 export {
-  EXERCISE_MESSAGES,
   makeExerciseService,
   type ExerciseService,
   type ExerciseServiceOptions,

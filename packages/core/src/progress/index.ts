@@ -14,7 +14,7 @@ export {
 } from './post-attempt.ts';
 export { recordDayActivity } from './day-streak.ts';
 export {
-  bumpUserExerciseCounters,
-  upsertExerciseProgress,
-  type ProgressIncrement,
-} from './progress.repo.ts';
+  countExerciseAttempt,
+  recordAttemptEffects,
+  type AttemptEffectsOptions,
+} from './attempt-write-path.ts';
