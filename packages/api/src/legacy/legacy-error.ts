@@ -3,7 +3,12 @@ import { z } from 'zod';
 
 import { isAppError } from '@mathakine/core';
 
-import { ERROR_TABLE, LEGACY_CODE_OVERRIDES, legacyCodeForStatus } from '../errors.ts';
+import {
+  ERROR_TABLE,
+  httpHeadersOf,
+  LEGACY_CODE_OVERRIDES,
+  legacyCodeForStatus,
+} from '../errors.ts';
 
 /** The unified legacy error body (api-rest-core §1.1): `error` is always a copy of `message`. */
 export const ZLegacyErrorBody = z.object({
@@ -56,7 +61,7 @@ export const toLegacyError = (
     return {
       status,
       body: legacyBody(status, err.message, { code }),
-      headers: err.headers ?? {},
+      headers: httpHeadersOf(err),
       // Maintenance is a deliberate 503, not a failure: never logged as an error nor reported.
       isServerError: status >= 500 && err.code !== 'MAINTENANCE',
     };

@@ -48,7 +48,7 @@ export const authRoutes: LegacyRoutesModule = ({ route }) => {
       ],
     });
     const result = await c.var.core.auth.login(ctxOf(c), input, clientOf(c));
-    setAuthCookies(honoCookieJar(c), c.var.core.auth.productionCookies, result);
+    setAuthCookies(honoCookieJar(c), c.var.productionCookies, result);
     return c.json({
       access_token: result.accessToken,
       token_type: 'bearer',
@@ -59,7 +59,7 @@ export const authRoutes: LegacyRoutesModule = ({ route }) => {
 
   route('GET', '/auth/csrf', 'public', (c) => {
     const { csrfToken } = c.var.core.auth.issueCsrfToken();
-    setCsrfCookie(honoCookieJar(c), c.var.core.auth.productionCookies, csrfToken);
+    setCsrfCookie(honoCookieJar(c), c.var.productionCookies, csrfToken);
     return c.json({ csrf_token: csrfToken });
   });
 
@@ -77,7 +77,7 @@ export const authRoutes: LegacyRoutesModule = ({ route }) => {
     const refreshToken =
       (await lenientRefreshToken(c.req.text())) ?? (jar.get(REFRESH_COOKIE)?.trim() || undefined);
     const result = await c.var.core.auth.refresh(ctxOf(c), { refreshToken });
-    setAuthCookies(jar, c.var.core.auth.productionCookies, result);
+    setAuthCookies(jar, c.var.productionCookies, result);
     return c.json({ access_token: result.accessToken, token_type: 'bearer' });
   });
 
@@ -86,7 +86,7 @@ export const authRoutes: LegacyRoutesModule = ({ route }) => {
     const result = await c.var.core.auth.logout(ctxOf(c), {
       refreshToken: jar.get(REFRESH_COOKIE),
     });
-    clearAuthCookies(jar, c.var.core.auth.productionCookies);
+    clearAuthCookies(jar, c.var.productionCookies);
     return c.json({ message: result.message });
   });
 

@@ -151,7 +151,7 @@ export const usersRoutes: LegacyRoutesModule = ({ route }) => {
   route('DELETE', '/users/me', 'user', async (c) => {
     requireCsrfToken(c);
     const result = await c.var.core.users.deleteMe(authedCtxOf(c));
-    clearAuthCookies(honoCookieJar(c), c.var.core.auth.productionCookies);
+    clearAuthCookies(honoCookieJar(c), c.var.productionCookies);
     return c.json({ success: result.success, message: result.message });
   });
 

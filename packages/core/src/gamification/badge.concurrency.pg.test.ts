@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { BADGE_CATALOGUE } from '../reference/badges.ts';
-import { createChallengeAttempt, createUser, getTestDb, resetDb } from '../testing/index.ts';
-import { evaluateBadges } from './badge.engine.ts';
+import { BADGE_CATALOGUE } from '../reference/index.ts';
 import {
   createGamificationHarness,
   ctxFor,
   movableClock,
   restoreCatalogue,
-} from './badge.test-support.ts';
+} from '../testing/gamification.ts';
+import { createChallengeAttempt, createUser, getTestDb, resetDb } from '../testing/index.ts';
+import { evaluateBadges } from './badge.engine.ts';
 
 /**
  * Real concurrency on PostgreSQL (two pooled connections racing): the (user, badge) uniqueness, not a

@@ -8,7 +8,7 @@ import type { PrismaClient } from '../db/generated/client.ts';
 import { MIGRATIONS_TABLE, type MigrationTarget } from '../db/migrate.ts';
 import { openPglite } from '../db/pglite.ts';
 import { connectPostgres, quoteIdent, withDatabaseName } from '../db/postgres.ts';
-import { applyReferenceData } from '../reference/apply.ts';
+import { applyReferenceData } from '../reference/index.ts';
 
 /** What globalSetup hands every test file (through vitest's provide / inject). */
 export type TestDbTemplate =

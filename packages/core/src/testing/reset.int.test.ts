@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { applyReferenceData } from '../reference/apply.ts';
-import { DEFAULT_SETTING_ROWS } from '../reference/settings.ts';
+import { applyReferenceData, DEFAULT_SETTING_ROWS } from '../reference/index.ts';
 import { getTestDb, resetDb } from './index.ts';
 
 describe('test database harness', () => {

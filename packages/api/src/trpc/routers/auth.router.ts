@@ -31,7 +31,7 @@ export const clientOfTrpc = (ctx: TrpcContext): ClientInfo => ({
 export const authRouter = router({
   login: publicProcedure.input(ZLoginInput).mutation(async ({ ctx, input }) => {
     const result = await ctx.core.auth.login(ctx, input, clientOfTrpc(ctx));
-    if (ctx.http) setAuthCookies(ctx.http.cookies, ctx.core.auth.productionCookies, result);
+    if (ctx.http) setAuthCookies(ctx.http.cookies, ctx.http.productionCookies, result);
     return {
       accessToken: result.accessToken,
       expiresIn: result.accessTokenMaxAge,
@@ -42,7 +42,7 @@ export const authRouter = router({
   refresh: publicProcedure.input(ZRefreshInput.optional()).mutation(async ({ ctx, input }) => {
     const refreshToken = input?.refreshToken ?? ctx.http?.cookies.get(REFRESH_COOKIE);
     const result = await ctx.core.auth.refresh(ctx, { refreshToken });
-    if (ctx.http) setAuthCookies(ctx.http.cookies, ctx.core.auth.productionCookies, result);
+    if (ctx.http) setAuthCookies(ctx.http.cookies, ctx.http.productionCookies, result);
     return { accessToken: result.accessToken, expiresIn: result.accessTokenMaxAge };
   }),
 
@@ -50,7 +50,7 @@ export const authRouter = router({
     const result = await ctx.core.auth.logout(ctx, {
       refreshToken: ctx.http?.cookies.get(REFRESH_COOKIE),
     });
-    if (ctx.http) clearAuthCookies(ctx.http.cookies, ctx.core.auth.productionCookies);
+    if (ctx.http) clearAuthCookies(ctx.http.cookies, ctx.http.productionCookies);
     return result;
   }),
 
@@ -60,8 +60,7 @@ export const authRouter = router({
 
   csrf: publicProcedure.query(({ ctx }) => {
     const result = ctx.core.auth.issueCsrfToken();
-    if (ctx.http)
-      setCsrfCookie(ctx.http.cookies, ctx.core.auth.productionCookies, result.csrfToken);
+    if (ctx.http) setCsrfCookie(ctx.http.cookies, ctx.http.productionCookies, result.csrfToken);
     return result;
   }),
 
