@@ -1,10 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { z } from 'zod';
 
 import { AppError } from '@mathakine/core';
 import { createTestDatabase } from '@mathakine/core/testing';
 
-import { legacyBody } from './legacy/body.ts';
+import { jsonBody } from './legacy/body.ts';
 import type { LegacyRoutesModule } from './rest/index.ts';
 import { ok } from './rest/reply.ts';
 import { defineRoute, defineRoutes } from './rest/route.ts';
@@ -100,7 +100,7 @@ const testRoutes: LegacyRoutesModule = defineRoutes({
       path: '/test/echo',
       guard: 'user',
       summary: 'fixture',
-      body: legacyBody(z.object({ name: z.string().max(10) }), {
+      body: jsonBody(z.object({ name: z.string().max(10) }), {
         required: [{ field: 'name', message: 'Le nom est requis' }],
         invalidMessage: 'Nom invalide',
       }),
@@ -460,6 +460,35 @@ describe('the legacy body reader (api-rest-core §1.4)', () => {
   it('answers 400 with the route message when the schema refuses a value, and parses a good body', async () => {
     expect((await post('{"name":"far too long a name"}')).body.message).toBe('Nom invalide');
     expect(await post('{"name":"Luke"}')).toEqual({ status: 200, body: { name: 'Luke' } });
+  });
+});
+
+describe('maintenance exemptions declared by the modules', () => {
+  it('a module area declared exempt answers in maintenance, unknown paths below it included', async () => {
+    const backOffice = defineRoutes({
+      feature: 'back-office-fixture',
+      area: { prefix: '/back-office', maintenanceExempt: true },
+      routes: [
+        defineRoute({
+          method: 'GET',
+          path: '/back-office/ping',
+          guard: 'admin',
+          summary: 'fixture',
+          responses: { 200: ZOk },
+          errors: [],
+          handler: () => ok({ ok: true }),
+        }),
+      ],
+    });
+    const { app, core } = await createTestApp({
+      legacyModules: [testRoutes, backOffice],
+      resolveAuth: signedInAs(testActor({ role: 'archiviste' })),
+    });
+    await core.settings.setSwitch('maintenance_mode', true);
+    onTestFinished(() => core.settings.setSwitch('maintenance_mode', false));
+    expect((await app.request('/api/back-office/ping')).status).toBe(200);
+    expect((await app.request('/api/back-office/nothing-here')).status).toBe(404);
+    expect((await app.request('/api/test/items')).status).toBe(503);
   });
 });
 

@@ -74,7 +74,7 @@ const spec = <T>(
   read,
 });
 
-export interface LegacyBodyOptions {
+export interface JsonBodyOptions {
   /** Checked in order before the schema, as the legacy P1 helper did (absent, null or blank string). */
   required?: RequiredField[];
   /** Message for any other schema failure (400). Defaults to the first issue's message. */
@@ -87,9 +87,9 @@ export interface LegacyBodyOptions {
  * JSON`; a required field absent, null or blank → 400 with the route's message; any other schema failure
  * → 400 with `invalidMessage` or the first issue's message.
  */
-export const legacyBody = <S extends z.ZodType>(
+export const jsonBody = <S extends z.ZodType>(
   schema: S,
-  options: LegacyBodyOptions = {},
+  options: JsonBodyOptions = {},
 ): BodySpec<z.output<S>> =>
   spec(
     'legacy',

@@ -8,7 +8,7 @@ import {
 } from '@mathakine/core';
 
 import { REFRESH_COOKIE } from '../http/auth-cookies.ts';
-import { legacyBody, lenientBody } from '../legacy/body.ts';
+import { jsonBody, lenientBody } from '../legacy/body.ts';
 import {
   toLegacyLogin,
   toLegacyVerifyEmail,
@@ -35,7 +35,7 @@ export const authRoutes = defineRoutes({
       guard: 'public',
       maintenanceExempt: true,
       summary: 'Log in with a username or an e-mail; sets the access and refresh cookies',
-      body: legacyBody(ZLoginInput, {
+      body: jsonBody(ZLoginInput, {
         required: [
           { field: 'username', message: "Nom d'utilisateur requis" },
           { field: 'password', message: 'Mot de passe requis' },
@@ -71,7 +71,7 @@ export const authRoutes = defineRoutes({
       guard: 'public',
       maintenanceExempt: true,
       summary: 'Check an access token (used by the frontend server)',
-      body: legacyBody(ZValidateTokenInput, {
+      body: jsonBody(ZValidateTokenInput, {
         required: [{ field: 'token', message: 'Token manquant' }],
       }),
       responses: { 200: ZLegacyValidateTokenResponse },
@@ -119,7 +119,7 @@ export const authRoutes = defineRoutes({
       path: '/auth/forgot-password',
       guard: 'public',
       summary: 'Send a password reset e-mail (same answer whether the account exists or not)',
-      body: legacyBody(ZForgotPasswordInput, {
+      body: jsonBody(ZForgotPasswordInput, {
         required: [{ field: 'email', message: AUTH_MESSAGES.emailRequired }],
       }),
       responses: { 200: ZLegacyMessageResponse },
@@ -136,7 +136,7 @@ export const authRoutes = defineRoutes({
       guard: 'public',
       csrf: true,
       summary: 'Set a new password with a reset token',
-      body: legacyBody(ZLegacyResetPasswordBody),
+      body: jsonBody(ZLegacyResetPasswordBody),
       responses: { 200: ZLegacyResetPasswordResponse },
       errors: [400, 422],
       handler: async ({ core, ctx, body }) => {
@@ -162,7 +162,7 @@ export const authRoutes = defineRoutes({
       path: '/auth/resend-verification',
       guard: 'public',
       summary: 'Send the verification e-mail again',
-      body: legacyBody(ZResendVerificationInput, {
+      body: jsonBody(ZResendVerificationInput, {
         required: [{ field: 'email', message: AUTH_MESSAGES.emailRequired }],
       }),
       responses: { 200: ZLegacyMessageResponse },

@@ -1,5 +1,5 @@
 /** The badge routes (api-rest-core §6.5, routes 35–41). */
-import { legacyBody } from '../legacy/body.ts';
+import { jsonBody } from '../legacy/body.ts';
 import {
   checkMessage,
   toLegacyAvailableBadge,
@@ -102,7 +102,7 @@ export const badgesRoutes = defineRoutes({
       path: '/badges/pin',
       guard: 'user+full',
       summary: 'Pin up to three earned badges, in display order',
-      body: legacyBody(ZLegacyPinBody),
+      body: jsonBody(ZLegacyPinBody),
       responses: { 200: ZLegacyPinResponse },
       errors: [400, 422],
       handler: async ({ core, ctx, body }) => {

@@ -1,7 +1,7 @@
 /** The exercise routes (api-rest-core §6.4, routes 27–34). */
 import { EXERCISE_MESSAGES, ZLegacyGenerateBody } from '@mathakine/core';
 
-import { legacyBody, pydanticBody } from '../legacy/body.ts';
+import { jsonBody, pydanticBody } from '../legacy/body.ts';
 import { toLegacyCatalogueStats, ZLegacyCatalogueStats } from './exercises-stats.legacy.ts';
 import {
   INVALID_ATTEMPT_JSON_MESSAGE,
@@ -86,7 +86,7 @@ export const exercisesRoutes = defineRoutes({
       path: '/exercises/generate',
       guard: 'user',
       summary: 'Generate an exercise (saved unless `save` is false), without its answer',
-      body: legacyBody(ZLegacyGenerateBody, {
+      body: jsonBody(ZLegacyGenerateBody, {
         required: [
           { field: 'exercise_type', message: EXERCISE_MESSAGES.generationParamsRequired },
           { field: 'age_group', message: EXERCISE_MESSAGES.generationParamsRequired },

@@ -1,8 +1,8 @@
 /**
  * What a legacy REST handler returns: data, never a `Response`. The router writes it through the one
  * legacy writer (legacy/writer.ts). A handler's reply type is computed from its route's declared
- * responses, so an undeclared status, a body that does not match the declared schema, or a Hono
- * `c.json(...)` (a `Response`) fail type-checking (proven in reply.test-d.ts).
+ * responses, so an undeclared status, a body that does not match the declared schema, or any Hono
+ * `Response` (what the context's JSON helper returns) fail type-checking (proven in reply.test-d.ts).
  */
 import { z } from 'zod';
 

@@ -3,18 +3,17 @@ import { z } from 'zod';
 
 import { USER_MESSAGES, ZChangePasswordInput, ZSessionIdInput } from '@mathakine/core';
 
-import { legacyBody } from '../legacy/body.ts';
+import { jsonBody } from '../legacy/body.ts';
 import { digitsParam, idParam } from '../legacy/inputs.ts';
 import { ZMessageBody, ZSuccessMessageBody } from '../legacy/wire.ts';
 import { created, ok } from './reply.ts';
 import { defineRoute, defineRoutes } from './route.ts';
+import { toLegacyExport, ZLegacyExport } from './users-export.legacy.ts';
 import {
-  toLegacyExport,
   toLegacyMe,
   toLegacyProfile,
   toLegacyRegistered,
   toLegacySession,
-  ZLegacyExport,
   ZLegacyMe,
   ZLegacyProfile,
   ZLegacyProfileBody,
@@ -43,7 +42,7 @@ export const usersRoutes = defineRoutes({
       path: '/users/',
       guard: 'public',
       summary: 'Register a learner (no cookies: the frontend logs in next)',
-      body: legacyBody(ZLegacyRegisterBody),
+      body: jsonBody(ZLegacyRegisterBody),
       responses: { 201: ZLegacyRegistered },
       errors: [400, 403, 409, 422, 429],
       handler: async ({ core, ctx, body, client }) =>
@@ -65,7 +64,7 @@ export const usersRoutes = defineRoutes({
       path: '/users/me',
       guard: 'user',
       summary: 'Update the profile and preferences',
-      body: legacyBody(ZLegacyProfileBody),
+      body: jsonBody(ZLegacyProfileBody),
       responses: { 200: ZLegacyProfile },
       errors: [400, 422],
       handler: async ({ core, ctx, body }) =>
@@ -78,7 +77,7 @@ export const usersRoutes = defineRoutes({
       guard: 'user+full',
       csrf: true,
       summary: 'Change the password (other sessions are revoked)',
-      body: legacyBody(
+      body: jsonBody(
         z
           .object({
             current_password: ZChangePasswordInput.shape.currentPassword,
