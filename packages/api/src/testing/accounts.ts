@@ -49,12 +49,10 @@ export const createAccountsApp = async (options: AccountsAppOptions = {}) => {
       metricsToken: null,
     },
   };
-  const { app, legacyRoutes } = createApiApp({
-    core,
-    config: apiConfig,
-    log,
-    registry: new Registry(),
-  });
+  const { app, legacyRoutes } = createApiApp(
+    { core, config: apiConfig, log, registry: new Registry() },
+    { validateLegacyResponses: true },
+  );
   const metrics = createApiMetrics(new Registry());
   const caller = (ctx: Partial<TrpcContext> = {}) =>
     createCaller({

@@ -1,96 +1,101 @@
-import type { RegisteredUserDto, SessionDto, UserExportDto, UserProfileDto } from '@mathakine/core';
+/**
+ * The legacy wire of GET /api/users/me/export (api-rest-core §6.3.7): the GDPR export, plus what the legacy
+ * left out (sessions, notifications, reports, analytics).
+ */
+import { z } from 'zod';
+
+import type { UserExportDto } from '@mathakine/core';
 
 import { pyIsoformat, pyIsoformatOrNull } from '../legacy/format.ts';
+import { wire, ZPyDateTime } from '../legacy/wire.ts';
+import { profileFields, toLegacySession, ZLegacySession } from './users.legacy.ts';
 
-/** `user` of the login answer (api-rest-core §6.2.1). */
-export const toLegacyLoginUser = (u: UserProfileDto) => ({
-  id: u.id,
-  username: u.username,
-  email: u.email,
-  full_name: u.fullName,
-  role: u.role,
-  is_email_verified: u.isEmailVerified,
-  access_scope: u.accessScope,
-  onboarding_completed_at: pyIsoformatOrNull(u.onboardingCompletedAt),
-  grade_level: u.gradeLevel,
-  grade_system: u.gradeSystem,
-  preferred_difficulty: u.preferredDifficulty,
-  learning_goal: u.learningGoal,
-  practice_rhythm: u.practiceRhythm,
-});
-
-/** `GET /api/users/me` (api-rest-core §6.3.3). */
-export const toLegacyMe = (u: UserProfileDto) => ({
-  id: u.id,
-  username: u.username,
-  email: u.email,
-  is_authenticated: true,
-  is_email_verified: u.isEmailVerified,
-  access_scope: u.accessScope,
-  role: u.role,
-  full_name: u.fullName,
-  grade_level: u.gradeLevel,
-  grade_system: u.gradeSystem,
-  learning_style: u.learningStyle,
-  preferred_difficulty: u.preferredDifficulty,
-  onboarding_completed_at: pyIsoformatOrNull(u.onboardingCompletedAt),
-  learning_goal: u.learningGoal,
-  practice_rhythm: u.practiceRhythm,
-  preferred_theme: u.preferredTheme,
-  accessibility_settings: u.accessibilitySettings,
-  created_at: pyIsoformat(u.createdAt),
-  total_points: u.totalPoints,
-  current_level: u.currentLevel,
-  jedi_rank: u.jediRank,
-});
-
-/** `PUT /api/users/me` (api-rest-core §6.3.4): `is_active` and `updated_at`, no `access_scope`. */
-export const toLegacyProfile = (u: UserProfileDto) => ({
-  id: u.id,
-  username: u.username,
-  email: u.email,
-  full_name: u.fullName,
-  role: u.role,
-  is_email_verified: u.isEmailVerified,
-  grade_level: u.gradeLevel,
-  grade_system: u.gradeSystem,
-  learning_style: u.learningStyle,
-  preferred_difficulty: u.preferredDifficulty,
-  onboarding_completed_at: pyIsoformatOrNull(u.onboardingCompletedAt),
-  learning_goal: u.learningGoal,
-  practice_rhythm: u.practiceRhythm,
-  preferred_theme: u.preferredTheme,
-  accessibility_settings: u.accessibilitySettings,
-  is_active: u.isActive,
-  created_at: pyIsoformat(u.createdAt),
-  updated_at: pyIsoformat(u.updatedAt),
-  total_points: u.totalPoints,
-  current_level: u.currentLevel,
-  jedi_rank: u.jediRank,
-});
-
-export const toLegacyRegistered = (u: RegisteredUserDto) => ({
-  id: u.id,
-  username: u.username,
-  email: u.email,
-  full_name: u.fullName,
-  role: u.role,
-  is_active: u.isActive,
-  is_email_verified: u.isEmailVerified,
-  created_at: pyIsoformat(u.createdAt),
-});
-
-export const toLegacySession = (s: SessionDto) => ({
-  id: s.id,
-  device_info: s.deviceInfo,
-  ip_address: s.ipAddress,
-  user_agent: s.userAgent,
-  location_data: s.locationData,
-  is_active: s.isActive,
-  last_activity: pyIsoformat(s.lastActivity),
-  created_at: pyIsoformat(s.createdAt),
-  expires_at: pyIsoformat(s.expiresAt),
-  is_current: s.isCurrent,
+export const ZLegacyExport = wire({
+  export_date: ZPyDateTime,
+  format_version: z.string(),
+  profile: wire({
+    ...profileFields,
+    is_active: z.boolean(),
+    experience_points: z.number(),
+    avatar_url: z.string().nullable(),
+    updated_at: ZPyDateTime,
+  }),
+  exercise_attempts: z.array(
+    wire({
+      exercise_id: z.number(),
+      answer: z.string(),
+      is_correct: z.boolean(),
+      time_spent: z.number().nullable(),
+      attempt_number: z.number(),
+      hints_used: z.number(),
+      created_at: ZPyDateTime,
+    }),
+  ),
+  challenge_attempts: z.array(
+    wire({
+      challenge_id: z.number(),
+      user_solution: z.string(),
+      is_correct: z.boolean(),
+      time_spent: z.number().nullable(),
+      hints_used: z.number(),
+      created_at: ZPyDateTime,
+    }),
+  ),
+  badges_earned: z.array(
+    wire({
+      achievement_id: z.number(),
+      earned_at: ZPyDateTime,
+      progress_data: z.unknown(),
+      is_displayed: z.boolean(),
+    }),
+  ),
+  progress: z.array(
+    wire({
+      exercise_type: z.string(),
+      difficulty: z.null(),
+      total_attempts: z.number(),
+      correct_attempts: z.number(),
+      success_rate: z.number().nullable(),
+      last_attempt_at: ZPyDateTime.nullable(),
+    }),
+  ),
+  recommendations: z.array(
+    wire({
+      exercise_type: z.string().nullable(),
+      priority: z.number(),
+      is_completed: z.boolean(),
+      reason: z.string().nullable(),
+      created_at: ZPyDateTime,
+    }),
+  ),
+  sessions: z.array(ZLegacySession),
+  notifications: z.array(
+    wire({
+      type: z.string(),
+      title: z.string(),
+      message: z.string().nullable(),
+      is_read: z.boolean(),
+      created_at: ZPyDateTime,
+    }),
+  ),
+  feedback_reports: z.array(
+    wire({
+      feedback_type: z.string(),
+      description: z.string().nullable(),
+      page_url: z.string().nullable(),
+      created_at: ZPyDateTime,
+    }),
+  ),
+  analytics_events: z.array(
+    wire({ event: z.string(), payload: z.unknown(), created_at: ZPyDateTime }),
+  ),
+  statistics: wire({
+    total_exercise_attempts: z.number(),
+    total_challenge_attempts: z.number(),
+    total_badges: z.number(),
+    total_progress_records: z.number(),
+    total_recommendations: z.number(),
+  }),
 });
 
 /** GDPR export (api-rest-core §6.3.7) plus what the legacy left out (sessions, notifications, reports). */

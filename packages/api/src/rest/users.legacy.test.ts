@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { legacyProfileBodyToInput } from './users.routes.ts';
+import { legacyProfileBodyToInput } from './users.legacy.ts';
 
 describe('legacy PUT /api/users/me body mapping (api-rest-core §6.3.4 steps 1–3)', () => {
   it('groups privacy booleans, moves settings fields into accessibility_settings, drops unknown keys', () => {
