@@ -79,7 +79,7 @@ export const isChallengeAnswerCorrect = (
       return graphAnswerMatches(answer, correct);
     case 'generic':
       return genericAnswerMatches(answer, correct, {
-        ignoreArticles: challenge.challengeType === 'RIDDLE',
+        freeText: challenge.challengeType === 'RIDDLE',
       });
   }
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { genericAnswerMatches } from './generic.rules.ts';
+import { genericAnswerMatches, numberWithUnit } from './generic.rules.ts';
 
 describe('genericAnswerMatches (§4.2)', () => {
   it.each([
@@ -49,13 +49,48 @@ describe('genericAnswerMatches (§4.2)', () => {
     expect(genericAnswerMatches('[]', '[]')).toBe(false);
   });
 
+  it('accepts one unit word or a currency sign after an expected number', () => {
+    expect(genericAnswerMatches('8 jours', '8')).toBe(true);
+    expect(genericAnswerMatches('8 jours.', '8')).toBe(true);
+    expect(genericAnswerMatches('0,05 €', '0.05')).toBe(true);
+    expect(genericAnswerMatches('0,05€', '0.05')).toBe(true);
+    expect(genericAnswerMatches('48 km', '48')).toBe(true);
+    expect(genericAnswerMatches('9 jours', '8')).toBe(false);
+    expect(genericAnswerMatches('8 et demi', '8')).toBe(false);
+    expect(genericAnswerMatches('8 ou 9', '8')).toBe(false);
+    expect(genericAnswerMatches('8 jours pile', '8')).toBe(false);
+    expect(genericAnswerMatches('8 jours', '8, 9')).toBe(false);
+  });
+
+  it.each([
+    ['8', '8'],
+    ['8 jours', '8'],
+    ['2,5 m', '2.5'],
+    ['1 000 km', '1000'],
+    ['12 €', '12'],
+    ['8 demi', null],
+    ['jours', null],
+    ['8 %', null],
+    ['8 j0urs', null],
+    ['', null],
+  ])('numberWithUnit(%j) → %j', (raw, value) => {
+    expect(numberWithUnit(raw)).toBe(value);
+  });
+
+  it('ignores a plural on both sides of a riddle answer', () => {
+    expect(genericAnswerMatches('les escaliers', 'un escalier', { freeText: true })).toBe(true);
+    expect(genericAnswerMatches('escalier', 'Les escaliers', { freeText: true })).toBe(true);
+    expect(genericAnswerMatches('les escaliers', 'un escalier')).toBe(false);
+    expect(genericAnswerMatches('un ascenseur', 'un escalier', { freeText: true })).toBe(false);
+  });
+
   it('ignores a leading article only when asked (riddles)', () => {
     expect(genericAnswerMatches('un trou', 'trou')).toBe(false);
-    expect(genericAnswerMatches('un trou', 'trou', { ignoreArticles: true })).toBe(true);
-    expect(genericAnswerMatches('Le trou !', 'Un trou', { ignoreArticles: true })).toBe(true);
-    expect(genericAnswerMatches("L'ombre", 'ombre', { ignoreArticles: true })).toBe(true);
-    expect(genericAnswerMatches('une ombre', "l'ombre", { ignoreArticles: true })).toBe(true);
-    expect(genericAnswerMatches('son ombre', 'ombre', { ignoreArticles: true })).toBe(false);
-    expect(genericAnswerMatches('un pont', 'un trou', { ignoreArticles: true })).toBe(false);
+    expect(genericAnswerMatches('un trou', 'trou', { freeText: true })).toBe(true);
+    expect(genericAnswerMatches('Le trou !', 'Un trou', { freeText: true })).toBe(true);
+    expect(genericAnswerMatches("L'ombre", 'ombre', { freeText: true })).toBe(true);
+    expect(genericAnswerMatches('une ombre', "l'ombre", { freeText: true })).toBe(true);
+    expect(genericAnswerMatches('son ombre', 'ombre', { freeText: true })).toBe(false);
+    expect(genericAnswerMatches('un pont', 'un trou', { freeText: true })).toBe(false);
   });
 });
