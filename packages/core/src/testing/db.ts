@@ -180,7 +180,8 @@ const userTables = async (prisma: PrismaClient): Promise<string[]> => {
 /**
  * Clears user data: every table except the migrations table and the badge catalogue is truncated with
  * RESTART IDENTITY CASCADE, then the reference data is re-applied (default settings restored; badges a
- * cascade removed are re-inserted). Call it in `beforeEach`.
+ * cascade removed are re-inserted) without the starter challenges, so every test starts with no logic
+ * challenge. Call it in `beforeEach`.
  */
 export const resetDb = async (prisma: PrismaClient): Promise<void> => {
   const tables = await userTables(prisma);
@@ -189,5 +190,5 @@ export const resetDb = async (prisma: PrismaClient): Promise<void> => {
       `TRUNCATE TABLE ${tables.map(quoteIdent).join(', ')} RESTART IDENTITY CASCADE`,
     );
   }
-  await applyReferenceData(prisma);
+  await applyReferenceData(prisma, { starterChallenges: false });
 };

@@ -11,6 +11,8 @@ describe('test database harness', () => {
       badgesInserted: 0,
       badgesUpdated: 0,
       settingsInserted: 0,
+      challengesInserted: 0,
+      challengesUpdated: 0,
     });
   });
 
@@ -35,6 +37,8 @@ describe('test database harness', () => {
     await resetDb(prisma);
 
     expect(await prisma.user.count()).toBe(0);
+    // The starter challenges of the migrated template are content: tests start without them.
+    expect(await prisma.logicChallenge.count()).toBe(0);
     const user = await prisma.user.create({
       data: { username: 'rey', email: 'rey@example.org', hashedPassword: 'x' },
       select: { id: true },

@@ -1,5 +1,6 @@
 /**
- * Number helpers shared by the generator and the answer checker.
+ * Exact rational numbers and the canonical number formats shared by the exercise generator, its answer
+ * checker and the challenge answer checker.
  *
  * Canonical answer formats (what `correctAnswer` and `choices` hold):
  * - integer: plain digits, optional leading `-`, no separators (`1250`);
@@ -54,3 +55,32 @@ export const formatDecimal = (value: number): string => formatHundredths(Math.ro
 
 /** The French way to show a canonical number in a text: decimal comma. */
 export const toFrench = (canonical: string): string => canonical.replace('.', ',');
+
+const SPACES = /[\s\u00a0\u202f]+/g;
+
+/** A leading Unicode minus or dash read as `-`. */
+export const normalizeSign = (text: string): string => text.replace(/^[−–]/, '-');
+
+/** Exact rational of a plain decimal number (`12`, `-3,5`, `.25`, `1 000`); null otherwise. */
+export const parseDecimal = (raw: string): Rational | null => {
+  let text = normalizeSign(raw.trim());
+  if (/^[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?$/.test(text)) text = text.replace(SPACES, '');
+  const match = /^([+-]?)(\d*)(?:[.,](\d*))?$/.exec(text);
+  if (!match) return null;
+  const [, sign = '', whole = '', frac = ''] = match;
+  if (whole === '' && frac === '') return null;
+  if (whole.length + frac.length > 15) return null;
+  const q = 10 ** frac.length;
+  const p = Number(`${whole}${frac}` || '0');
+  return { p: sign === '-' ? -p : p, q };
+};
+
+/** Fraction `p/q` (spaces around `/` allowed, q ≠ 0) as written, not reduced; null otherwise. */
+export const parseFraction = (raw: string): Rational | null => {
+  const match = /^([+-]?\d{1,15})\s*\/\s*([+-]?\d{1,15})$/.exec(normalizeSign(raw.trim()));
+  if (!match) return null;
+  const p = Number(match[1]);
+  const q = Number(match[2]);
+  if (q === 0) return null;
+  return q < 0 ? { p: -p, q: -q } : { p, q };
+};

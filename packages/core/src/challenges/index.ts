@@ -1,0 +1,3 @@
+// The logic challenges feature. Public surface of the feature: answer checking (pure) for now; the
+// catalogue, attempt and progress use cases join it as they are built.
+export * from './answer-check/index.ts';
