@@ -7,4 +7,3 @@ export {
 } from './exercise.service.ts';
 export * from './exercise.rules.ts';
 export * from './exercise.schemas.ts';
-export type { CatalogueStatsDto } from './catalogue-stats.rules.ts';
