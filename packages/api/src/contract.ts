@@ -5,6 +5,13 @@
  */
 import type { AppRouter } from './trpc/routers/_app.ts';
 
+/**
+ * The version of the API contract (tRPC procedures and REST routes): `info.version` of `/openapi.json`
+ * and the version of `@mathakine/client` (a test keeps them equal). The README's change policy says
+ * which part to bump.
+ */
+export const API_CONTRACT_VERSION = '0.1.0';
+
 export type { AppRouter, RouterInputs, RouterOutputs } from './trpc/routers/_app.ts';
 
 /** The shape of `error.data` on every tRPC error (see the errorFormatter in trpc/init.ts). */

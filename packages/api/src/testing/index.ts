@@ -56,6 +56,7 @@ export interface TestAppOptions extends CreateApiAppOptions {
   config?: DeepPartial<ApiConfig>;
   resolveAuth?: ApiDeps['resolveAuth'];
   reportError?: ApiDeps['reportError'];
+  docsAssets?: ApiDeps['docsAssets'];
   db?: Database;
   clock?: Clock;
 }
@@ -81,6 +82,7 @@ export const createTestApp = async (options: TestAppOptions = {}) => {
       registry,
       ...(options.resolveAuth ? { resolveAuth: options.resolveAuth } : {}),
       ...(options.reportError ? { reportError: options.reportError } : {}),
+      ...(options.docsAssets ? { docsAssets: options.docsAssets } : {}),
     },
     { validateLegacyResponses: true, ...options },
   );
