@@ -2,6 +2,7 @@ import { makeAccountsServices } from './accounts/index.ts';
 import { createBcryptHasher } from './adapters/bcrypt-hasher.ts';
 import { createLogMailer } from './adapters/log-mailer.ts';
 import { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.ts';
+import { makeAuditService } from './audit/index.ts';
 import { makeExerciseService } from './exercises/index.ts';
 import { makeBadgeService } from './gamification/index.ts';
 import { defaultCoreConfig } from './kernel/config.ts';
@@ -46,6 +47,7 @@ export const createCore = (deps: CoreDeps) => {
     stats: makeStatsService(deps),
     badges,
     leaderboard: makeLeaderboardService(deps),
+    audit: makeAuditService(deps),
   };
 };
 

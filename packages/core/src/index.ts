@@ -4,6 +4,7 @@
 export { createCore, type Core } from './core.ts';
 // Kernel: context, dependencies, errors, clock, configuration, ports
 export type { Actor, AuthedCtx, CoreDeps, Ctx } from './kernel/deps.ts';
+export { ADMIN_REQUIRED_MESSAGE, requireAdmin, type AdminCtx } from './kernel/authz.ts';
 export {
   AppError,
   APP_ERROR_CODES,
@@ -90,3 +91,6 @@ export {
 } from './gamification/index.ts';
 export { type LeaderboardService } from './leaderboard/index.ts';
 export * from './leaderboard/leaderboard.schemas.ts';
+// Admin audit log
+export type { AuditService } from './audit/index.ts';
+export * from './audit/audit.schemas.ts';
