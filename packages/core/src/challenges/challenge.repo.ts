@@ -6,7 +6,7 @@
 import { Prisma } from '../db/generated/client.ts';
 import type { Db, Tx } from '../db/types.ts';
 import { ageGroupToDb } from '../exercises/index.ts';
-import { challengeTypeToDb } from './challenge.rules.ts';
+import { challengeTypeToDb, isSearchableText } from './challenge.rules.ts';
 import type { ListChallengesQuery } from './challenge.schemas.ts';
 
 export const challengeListSelect = {
@@ -75,7 +75,9 @@ const listWhere = (query: ListChallengesQuery, userId: number): Prisma.Sql => {
   if (query.ageGroup !== null) {
     parts.push(Prisma.sql`c."age_group" = ${ageGroupToDb(query.ageGroup)}::"age_group"`);
   }
-  if (query.search !== null) {
+  if (query.search !== null && !isSearchableText(query.search)) {
+    parts.push(Prisma.sql`false`);
+  } else if (query.search !== null) {
     const pattern = `%${escapeLike(query.search)}%`;
     parts.push(
       Prisma.sql`(c."title" ILIKE ${pattern} OR c."description" ILIKE ${pattern} OR c."tags" ILIKE ${pattern})`,

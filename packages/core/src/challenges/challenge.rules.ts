@@ -27,6 +27,8 @@ export type ChallengeListOrder = (typeof CHALLENGE_LIST_ORDERS)[number];
 
 export const CHALLENGE_LIST_DEFAULT_LIMIT = 20;
 export const CHALLENGE_LIST_MAX_LIMIT = 100;
+/** The largest offset a list accepts (an `integer` offset). */
+export const CHALLENGE_LIST_MAX_OFFSET = 2_147_483_647;
 
 export const challengeTypeFromDb = (value: DbChallengeType): ChallengeType =>
   value.toLowerCase() as ChallengeType;
@@ -92,6 +94,9 @@ export const visualDataFromJson = (value: unknown): Record<string, unknown> => {
   const unwrapped = unwrapJsonText(value);
   return isRecord(unwrapped) ? unwrapped : {};
 };
+
+/** A search text PostgreSQL can compare (no NUL); any other matches nothing, never an error. */
+export const isSearchableText = (text: string): boolean => !text.includes('\0');
 
 /** `tags`: the stored comma-separated text → a list. */
 export const tagsFromText = (value: string | null): string[] =>

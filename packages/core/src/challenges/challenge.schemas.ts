@@ -14,6 +14,7 @@ import {
 import {
   CHALLENGE_LIST_DEFAULT_LIMIT,
   CHALLENGE_LIST_MAX_LIMIT,
+  CHALLENGE_LIST_MAX_OFFSET,
   CHALLENGE_LIST_ORDERS,
   CHALLENGE_MESSAGES,
   CHALLENGE_TYPES,
@@ -41,7 +42,7 @@ export type ChallengeIdInput = z.infer<typeof ZChallengeIdInput>;
 
 export const ZListChallengesInput = z.object({
   /** Offset (the legacy `skip`). */
-  cursor: z.int().min(0).max(2_147_483_647).default(0),
+  cursor: z.int().min(0).max(CHALLENGE_LIST_MAX_OFFSET).default(0),
   limit: z.int().min(1).max(CHALLENGE_LIST_MAX_LIMIT).default(CHALLENGE_LIST_DEFAULT_LIMIT),
   challengeType: z.enum(CHALLENGE_TYPES).optional(),
   ageGroup: z.enum(AGE_GROUPS).optional(),
