@@ -222,6 +222,25 @@ describe('GET /api/challenges (§3.1)', () => {
     const idsMethod = await full.app.request('/api/challenges/completed-ids', post('{}'));
     expect(idsMethod.status).toBe(405);
   });
+
+  it('answers 503 on every challenge route during maintenance', async () => {
+    const { app, core } = await learner();
+    await core.settings.setSwitch('maintenance_mode', true);
+    for (const [path, init] of [
+      ['/api/challenges', undefined],
+      ['/api/challenges/completed-ids', undefined],
+      ['/api/challenges/1', undefined],
+      ['/api/challenges/1/hint', undefined],
+      ['/api/challenges/1/attempt', post('{"user_solution":"1"}')],
+      ['/api/users/me/challenges/progress', undefined],
+    ] as const) {
+      const res = await app.request(path, init);
+      expect(res.status, path).toBe(503);
+      expect(await res.json()).toEqual(
+        legacyError('SERVICE_UNAVAILABLE', 'Le temple est en maintenance. Réessayez plus tard.'),
+      );
+    }
+  });
 });
 
 describe('GET /api/challenges/{id} (§3.2)', () => {
