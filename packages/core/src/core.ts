@@ -3,6 +3,7 @@ import { createBcryptHasher } from './adapters/bcrypt-hasher.ts';
 import { createLogMailer } from './adapters/log-mailer.ts';
 import { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.ts';
 import { makeAuditService } from './audit/index.ts';
+import { makeChallengeService } from './challenges/index.ts';
 import { makeExerciseService } from './exercises/index.ts';
 import { makeBadgeService } from './gamification/index.ts';
 import { defaultCoreConfig } from './kernel/config.ts';
@@ -43,6 +44,7 @@ export const createCore = (deps: CoreDeps) => {
     auth,
     users,
     exercises: makeExerciseService(deps, { postAttemptStep: badges.postAttemptStep, settings }),
+    challenges: makeChallengeService(deps, { postAttemptStep: badges.postAttemptStep }),
     progress: makeProgressService(deps),
     stats: makeStatsService(deps),
     badges,

@@ -54,6 +54,7 @@ export {
 } from './rate-limit/index.ts';
 export { isTruthySetting } from './settings/index.ts';
 export * from './exercises/index.ts';
+export * from './challenges/index.ts';
 export {
   ACTIVITY_SOURCES,
   addUtcDays,

@@ -1,6 +1,7 @@
 import { adminRoutes } from './admin.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { badgesRoutes } from './badges.routes.ts';
+import { challengesRoutes } from './challenges.routes.ts';
 import { exercisesRoutes } from './exercises.routes.ts';
 import { leaderboardRoutes } from './leaderboard.routes.ts';
 import { progressRoutes } from './progress.routes.ts';
@@ -14,6 +15,8 @@ export const LEGACY_MODULES: readonly LegacyRoutesModule[] = [
   progressRoutes,
   exercisesRoutes,
   badgesRoutes,
+  // After the badges, which declare `/challenges/badges/progress`.
+  challengesRoutes,
   leaderboardRoutes,
   adminRoutes,
 ];

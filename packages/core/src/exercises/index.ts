@@ -8,3 +8,5 @@ export {
 export * from './exercise.rules.ts';
 export * from './exercise.schemas.ts';
 export type { CatalogueStatsDto } from './catalogue-stats.rules.ts';
+// The age-group codes are shared with the logic challenges (same database enum).
+export { ageGroupFromDb, ageGroupToDb } from './exercise.mapping.ts';

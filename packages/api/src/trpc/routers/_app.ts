@@ -3,6 +3,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { createCallerFactory, router } from '../init.ts';
 import { authRouter } from './auth.router.ts';
 import { badgesRouter } from './badges.router.ts';
+import { challengesRouter } from './challenges.router.ts';
 import { exercisesRouter } from './exercises.router.ts';
 import { leaderboardRouter } from './leaderboard.router.ts';
 import { progressRouter, statsRouter } from './progress.router.ts';
@@ -14,6 +15,7 @@ export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
   exercises: exercisesRouter,
+  challenges: challengesRouter,
   progress: progressRouter,
   stats: statsRouter,
   badges: badgesRouter,
