@@ -48,6 +48,7 @@ export * from './accounts/auth.schemas.ts';
 export * from './accounts/user.schemas.ts';
 export {
   CHAT_RATE_LIMIT_MESSAGE,
+  FEEDBACK_RATE_LIMIT_MESSAGE,
   RATE_LIMIT_MESSAGE,
   type RateLimitBucket,
 } from './rate-limit/index.ts';
@@ -90,3 +91,13 @@ export {
 } from './gamification/index.ts';
 export { type LeaderboardService } from './leaderboard/index.ts';
 export * from './leaderboard/leaderboard.schemas.ts';
+export {
+  CHALLENGE_TYPE_NAMES,
+  EXERCISE_TOPICS,
+  READ_LIMIT,
+  reasonText,
+  RECOMMENDATION_MESSAGES,
+  type ListRecommendationsOptions,
+  type RecommendationService,
+} from './recommendations/index.ts';
+export * from './recommendations/recommendation.schemas.ts';
