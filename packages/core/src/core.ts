@@ -9,6 +9,7 @@ import type { CoreDeps } from './kernel/deps.ts';
 import { makeLeaderboardService } from './leaderboard/index.ts';
 import { makeProgressService } from './progress/index.ts';
 import { makeRateLimitService } from './rate-limit/index.ts';
+import { makeRecommendationService } from './recommendations/index.ts';
 import { makeSettingsService } from './settings/index.ts';
 import { makeStatsService } from './stats/index.ts';
 import { makeSystemService } from './system/index.ts';
@@ -46,6 +47,7 @@ export const createCore = (deps: CoreDeps) => {
     stats: makeStatsService(deps),
     badges,
     leaderboard: makeLeaderboardService(deps),
+    recommendations: makeRecommendationService(deps),
   };
 };
 

@@ -6,5 +6,6 @@ export {
   type ExerciseServiceOptions,
 } from './exercise.service.ts';
 export * from './exercise.rules.ts';
+export { ageGroupFromDb, ageGroupToDb } from './exercise.mapping.ts';
 export * from './exercise.schemas.ts';
 export type { CatalogueStatsDto } from './catalogue-stats.rules.ts';
