@@ -2,7 +2,9 @@ import { makeAccountsServices } from './accounts/index.ts';
 import { createBcryptHasher } from './adapters/bcrypt-hasher.ts';
 import { createLogMailer } from './adapters/log-mailer.ts';
 import { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.ts';
+import { makeAnalyticsService } from './analytics/index.ts';
 import { makeExerciseService } from './exercises/index.ts';
+import { makeFeedbackService } from './feedback/index.ts';
 import { makeBadgeService } from './gamification/index.ts';
 import { defaultCoreConfig } from './kernel/config.ts';
 import type { CoreDeps } from './kernel/deps.ts';
@@ -48,6 +50,8 @@ export const createCore = (deps: CoreDeps) => {
     badges,
     leaderboard: makeLeaderboardService(deps),
     recommendations: makeRecommendationService(deps),
+    analytics: makeAnalyticsService(deps),
+    feedback: makeFeedbackService({ db: deps.db, clock: deps.clock, rateLimits }),
   };
 };
 

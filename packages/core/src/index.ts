@@ -101,3 +101,7 @@ export {
   type RecommendationService,
 } from './recommendations/index.ts';
 export * from './recommendations/recommendation.schemas.ts';
+export { type AnalyticsService } from './analytics/index.ts';
+export * from './analytics/analytics.schemas.ts';
+export { type FeedbackService } from './feedback/index.ts';
+export * from './feedback/feedback.schemas.ts';
