@@ -1,9 +1,12 @@
 import { adminRoutes } from './admin.routes.ts';
+import { analyticsRoutes } from './analytics.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { badgesRoutes } from './badges.routes.ts';
 import { exercisesRoutes } from './exercises.routes.ts';
+import { feedbackRoutes } from './feedback.routes.ts';
 import { leaderboardRoutes } from './leaderboard.routes.ts';
 import { progressRoutes } from './progress.routes.ts';
+import { recommendationsRoutes } from './recommendations.routes.ts';
 import type { LegacyRoutesModule } from './route.ts';
 import { usersRoutes } from './users.routes.ts';
 
@@ -15,5 +18,8 @@ export const LEGACY_MODULES: readonly LegacyRoutesModule[] = [
   exercisesRoutes,
   badgesRoutes,
   leaderboardRoutes,
+  recommendationsRoutes,
+  analyticsRoutes,
+  feedbackRoutes,
   adminRoutes,
 ];
