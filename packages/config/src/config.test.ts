@@ -255,6 +255,7 @@ describe('development defaults', () => {
         validateToken: 5,
         chat: 15,
         loginPerAccount: 10,
+        feedback: 5,
       },
       ai: { openaiApiKey: null, openaiBaseUrl: null, model: 'gpt-4o-mini', reasoningModel: null },
     });

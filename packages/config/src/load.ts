@@ -316,6 +316,7 @@ const build = (
       validateToken: v.RATE_LIMIT_VALIDATE_TOKEN,
       chat: v.RATE_LIMIT_CHAT,
       loginPerAccount: v.RATE_LIMIT_LOGIN_PER_ACCOUNT,
+      feedback: v.RATE_LIMIT_FEEDBACK,
     },
     ai: {
       openaiApiKey: v.OPENAI_API_KEY,

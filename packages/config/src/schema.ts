@@ -223,6 +223,7 @@ export const envSchema = z.object({
   RATE_LIMIT_VALIDATE_TOKEN: int(5, 1, 100_000),
   RATE_LIMIT_CHAT: int(15, 1, 100_000),
   RATE_LIMIT_LOGIN_PER_ACCOUNT: int(10, 1, 100_000),
+  RATE_LIMIT_FEEDBACK: int(5, 1, 100_000),
   // AI
   OPENAI_API_KEY: text(),
   OPENAI_BASE_URL: url(HTTP, 'http(s)'),

@@ -86,6 +86,8 @@ export interface AppConfig {
     validateToken: number;
     chat: number;
     loginPerAccount: number;
+    /** Feedback reports per user per window. */
+    feedback: number;
   };
   ai: {
     openaiApiKey: string | null;

@@ -4,13 +4,16 @@ import { createLogMailer } from './adapters/log-mailer.ts';
 import { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.ts';
 import { makeAuditService } from './audit/index.ts';
 import { makeChallengeService } from './challenges/index.ts';
+import { makeAnalyticsService } from './analytics/index.ts';
 import { makeExerciseService } from './exercises/index.ts';
+import { makeFeedbackService } from './feedback/index.ts';
 import { makeBadgeService } from './gamification/index.ts';
 import { defaultCoreConfig } from './kernel/config.ts';
 import type { CoreDeps } from './kernel/deps.ts';
 import { makeLeaderboardService } from './leaderboard/index.ts';
 import { makeProgressService } from './progress/index.ts';
 import { makeRateLimitService } from './rate-limit/index.ts';
+import { makeRecommendationService } from './recommendations/index.ts';
 import { makeSettingsService } from './settings/index.ts';
 import { makeStatsService } from './stats/index.ts';
 import { makeSystemService } from './system/index.ts';
@@ -50,6 +53,9 @@ export const createCore = (deps: CoreDeps) => {
     badges,
     leaderboard: makeLeaderboardService(deps),
     audit: makeAuditService(deps),
+    recommendations: makeRecommendationService(deps),
+    analytics: makeAnalyticsService(deps),
+    feedback: makeFeedbackService({ db: deps.db, clock: deps.clock, rateLimits }),
   };
 };
 

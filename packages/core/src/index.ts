@@ -49,6 +49,7 @@ export * from './accounts/auth.schemas.ts';
 export * from './accounts/user.schemas.ts';
 export {
   CHAT_RATE_LIMIT_MESSAGE,
+  FEEDBACK_RATE_LIMIT_MESSAGE,
   RATE_LIMIT_MESSAGE,
   type RateLimitBucket,
 } from './rate-limit/index.ts';
@@ -95,3 +96,17 @@ export * from './leaderboard/leaderboard.schemas.ts';
 // Admin audit log
 export type { AuditService } from './audit/index.ts';
 export * from './audit/audit.schemas.ts';
+export {
+  CHALLENGE_TYPE_NAMES,
+  EXERCISE_TOPICS,
+  READ_LIMIT,
+  reasonText,
+  RECOMMENDATION_MESSAGES,
+  type ListRecommendationsOptions,
+  type RecommendationService,
+} from './recommendations/index.ts';
+export * from './recommendations/recommendation.schemas.ts';
+export { type AnalyticsService } from './analytics/index.ts';
+export * from './analytics/analytics.schemas.ts';
+export { type FeedbackService } from './feedback/index.ts';
+export * from './feedback/feedback.schemas.ts';

@@ -1,10 +1,13 @@
 import { adminRoutes } from './admin.routes.ts';
+import { analyticsRoutes } from './analytics.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { badgesRoutes } from './badges.routes.ts';
 import { challengesRoutes } from './challenges.routes.ts';
 import { exercisesRoutes } from './exercises.routes.ts';
+import { feedbackRoutes } from './feedback.routes.ts';
 import { leaderboardRoutes } from './leaderboard.routes.ts';
 import { progressRoutes } from './progress.routes.ts';
+import { recommendationsRoutes } from './recommendations.routes.ts';
 import type { LegacyRoutesModule } from './route.ts';
 import { usersRoutes } from './users.routes.ts';
 
@@ -18,5 +21,8 @@ export const LEGACY_MODULES: readonly LegacyRoutesModule[] = [
   // After the badges, which declare `/challenges/badges/progress`.
   challengesRoutes,
   leaderboardRoutes,
+  recommendationsRoutes,
+  analyticsRoutes,
+  feedbackRoutes,
   adminRoutes,
 ];
