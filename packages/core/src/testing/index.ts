@@ -13,3 +13,14 @@ export {
 } from './db.ts';
 export * from './factories.ts';
 export { movableClock, type MovableClock } from './clock.ts';
+export {
+  fakeReply,
+  startFakeOpenAi,
+  type FakeOpenAi,
+  type FakeOpenAiOptions,
+  type FakeOpenAiRequest,
+  type FakeReply,
+  type FakeScript,
+  type FakeTextOptions,
+  type FakeUsage,
+} from './fake-openai.ts';
