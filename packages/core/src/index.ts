@@ -79,3 +79,5 @@ export { MAX_PINNED_BADGES, type Rarity } from './gamification/badge.rules.ts';
 export * from './leaderboard/leaderboard.schemas.ts';
 export type { LeaderboardService } from './leaderboard/leaderboard.service.ts';
 export { pyRound } from './stats/py-round.ts';
+// AI features (issue 11): the provider port, its OpenAI-compatible adapter, prompts and content checks
+export * from './ai/index.ts';
