@@ -22,7 +22,7 @@ export interface ParsedExpression {
 // A number: digit groups (`1 000`) or plain digits, with an optional decimal part.
 const NUMBER = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
 const OPERATOR = String.raw`[+\-−–×xX*·÷:/]`;
-const OPERAND = String.raw`(?:\(\s*)*-?(?:${NUMBER})(?:\s*\))*`;
+const OPERAND = String.raw`(?:\(\s*)*[-−–]?\s*(?:${NUMBER})(?:\s*\))*`;
 /** At least two operands joined by operators; `x` and `:` count only between numbers. */
 const RUN = new RegExp(String.raw`${OPERAND}(?:\s*${OPERATOR}\s*${OPERAND})+`, 'g');
 const STATED_RESULT = /^\s*=\s*-?\d/;

@@ -92,7 +92,7 @@ const DELIMITER_RUNS = /<{3,}|>{3,}|«{2,}|»{2,}/g;
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+/gu;
 // French phone numbers (0X XX XX XX XX, +33 X XX XX XX XX, with spaces, dots or dashes, or none).
-const PHONE = /(?<![\d/.,])(?:\+33[\s.-]?|0)[1-9](?:[\s.-]?\d{2}){4}(?![\d/.,])/g;
+const PHONE = /(?<!\d|\d[.,/])(?:\+33[\s.-]?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d|[.,/]\d)/g;
 
 export const REDACTED_EMAIL = '[adresse masquée]';
 export const REDACTED_PHONE = '[numéro masqué]';
