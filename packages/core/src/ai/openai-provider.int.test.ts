@@ -9,9 +9,15 @@ import { fakeReply, startFakeOpenAi, type FakeOpenAi } from '../testing/fake-ope
 import { AI_MESSAGES, AiError, aiErrorMessage, AiMalformedOutputError } from './ai.errors.ts';
 import type { AiCallEvent, AiProvider, AiTextStream } from './ai.port.ts';
 import { createDisabledAiProvider } from './disabled-provider.ts';
+import { verifyGeneratedExercise, ZAiExerciseOutput } from './generated-exercise.rules.ts';
 import { createOpenAiProvider, type OpenAiProviderOptions } from './openai-provider.ts';
 import { ZChatHistory } from './prompt-safety.rules.ts';
-import { buildChatMessages, TUTOR_SYSTEM_PROMPT } from './prompts.ts';
+import {
+  buildChatMessages,
+  buildExerciseMessages,
+  buildRepairMessages,
+  TUTOR_SYSTEM_PROMPT,
+} from './prompts.ts';
 
 let fake: FakeOpenAi;
 
@@ -332,6 +338,53 @@ describe('completeJson', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it('supports one repair round of an inconsistent exercise', async () => {
+    const inconsistent = {
+      title: 'Cristaux',
+      question: 'Combien font 27 + 15 ?',
+      calcul: '27 + 15',
+      correct_answer: '43',
+      choices: ['43', '42', '32', '52'],
+      explanation: 'On ajoute les unités puis les dizaines.',
+      hint: 'Pense à la retenue.',
+    };
+    fake.enqueue(
+      fakeReply.json(inconsistent),
+      fakeReply.json({ ...inconsistent, correct_answer: '42' }),
+    );
+    const p = provider();
+    const original = buildExerciseMessages({
+      exerciseType: 'ADDITION',
+      ageGroup: '9-11',
+      request: 'des cristaux',
+    });
+    const first = await p.completeJson({
+      workload: exercise,
+      messages: original,
+      schema: ZAiExerciseOutput,
+    });
+    const problems = verifyGeneratedExercise(first.value, { exerciseType: 'ADDITION' });
+    expect(problems.map((pb) => pb.code)).toEqual(['ANSWER_MISMATCH']);
+    const repaired = await p.completeJson({
+      workload: exercise,
+      messages: buildRepairMessages(
+        original,
+        first.raw,
+        problems.map((pb) => pb.message),
+      ),
+      schema: ZAiExerciseOutput,
+    });
+    expect(verifyGeneratedExercise(repaired.value, { exerciseType: 'ADDITION' })).toEqual([]);
+    expect(fake.requests[1]?.messages.map((m) => m.role)).toEqual([
+      'system',
+      'user',
+      'assistant',
+      'user',
+    ]);
+    expect(fake.requests[1]?.messages[2]?.content).toBe(first.raw);
+    expect(fake.requests[1]?.messages[3]?.content).toContain('qui donne 42');
+  });
+
   it('survives an observer that throws', async () => {
     fake.enqueue(fakeReply.json({ answer: '1', choices: [] }));
     const p = createOpenAiProvider({
@@ -429,25 +482,42 @@ describe('streamText', () => {
 
   it('fails with `timeout` on a slow first token, and on a stalled stream', async () => {
     const events: AiCallEvent[] = [];
-    const quick = { requestMs: 20_000, firstTokenMs: 150, idleMs: 150 };
     fake.enqueue(fakeReply.stall(), fakeReply.stall());
     const first = await collectUntilFailure(
-      provider({ timeouts: quick, retry: { maxRetries: 1, baseDelayMs: 1 } }, events).streamText({
-        workload: chat,
-        messages,
-      }),
+      provider(
+        {
+          timeouts: { requestMs: 20_000, firstTokenMs: 150, idleMs: 20_000 },
+          retry: { maxRetries: 1, baseDelayMs: 1 },
+        },
+        events,
+      ).streamText({ workload: chat, messages }),
     );
     expect(first.error).toMatchObject({ kind: 'timeout', phase: 'first_token' });
     expect(fake.requests).toHaveLength(2);
 
-    fake.enqueue(fakeReply.stall(['Je commence', ' puis']));
+    fake.enqueue(fakeReply.stall(['Je commence puis']));
     const stalled = await collectUntilFailure(
-      provider({ timeouts: quick }, events).streamText({ workload: chat, messages }),
+      provider(
+        { timeouts: { requestMs: 20_000, firstTokenMs: 20_000, idleMs: 150 } },
+        events,
+      ).streamText({ workload: chat, messages }),
     );
-    expect(stalled.parts).toEqual(['Je commence', ' puis']);
+    expect(stalled.parts).toEqual(['Je commence puis']);
     expect(stalled.error).toMatchObject({ kind: 'timeout', phase: 'idle' });
     expect(fake.requests).toHaveLength(3);
     expect(events.map((e) => e.outcome)).toEqual(['timeout', 'timeout']);
+  });
+
+  it('does not count the role-only first chunk as the first token', async () => {
+    fake.enqueue(fakeReply.text('trop tard', { firstChunkDelayMs: 60_000 }));
+    const { parts, error } = await collectUntilFailure(
+      provider({
+        timeouts: { requestMs: 20_000, firstTokenMs: 150, idleMs: 20_000 },
+        retry: { maxRetries: 0, baseDelayMs: 1 },
+      }).streamText({ workload: chat, messages }),
+    );
+    expect(parts).toEqual([]);
+    expect(error).toMatchObject({ kind: 'timeout', phase: 'first_token' });
   });
 
   it('bounds a stream that trickles forever with the whole-call deadline', async () => {
@@ -455,10 +525,12 @@ describe('streamText', () => {
       fakeReply.text('a b c d e f g h i j k l m n o p q r s t u v w x y z', { chunkDelayMs: 60 }),
     );
     const { parts, error } = await collectUntilFailure(
-      provider({ timeouts: { requestMs: 1_000, firstTokenMs: 1_000, idleMs: 1_000 } }).streamText({
-        workload: chat,
-        messages,
-      }),
+      provider({ timeouts: { requestMs: 1_000, firstTokenMs: 20_000, idleMs: 20_000 } }).streamText(
+        {
+          workload: chat,
+          messages,
+        },
+      ),
     );
     expect(error).toMatchObject({ kind: 'timeout', phase: 'request' });
     expect(parts.length).toBeLessThan(26);
@@ -523,45 +595,51 @@ describe('circuit breaker', () => {
       apiKey: fake.apiKey,
       baseUrl: fake.baseUrl,
       retry: { maxRetries: 0, baseDelayMs: 1 },
-      breaker: { failureThreshold: 2, openMs: 50 },
+      breaker: { failureThreshold: 2, openMs: 60_000 },
       observer: {
         onCall: (e) => events.push(e),
         onCircuitChange: (s) => states.push(s),
       },
     });
     const call = () => p.completeJson({ workload: exercise, messages, schema: ZAnswer });
-    fake.setDefault(fakeReply.error(500));
-    expect(await failure(call())).toMatchObject({ kind: 'unavailable' });
-    // Unusable output still means the provider answered: it resets the count.
-    fake.enqueue(fakeReply.text('pas du JSON'));
-    expect(await failure(call())).toMatchObject({ kind: 'malformed' });
-    expect(await failure(call())).toMatchObject({ kind: 'unavailable' });
-    expect(states).toEqual([]);
-    expect(await failure(call())).toMatchObject({ kind: 'unavailable' });
-    expect(states).toEqual(['open']);
-    expect(await failure(call())).toMatchObject({ kind: 'circuit_open' });
-    expect(fake.requests).toHaveLength(4);
-    expect(events.at(-1)).toMatchObject({ outcome: 'circuit_open', attempts: 1 });
-    expect(aiErrorMessage(await failure(call()))).toBe(AI_MESSAGES.circuit_open);
+    // cockatiel reads the clock through Date.now(): only Date is faked, timers and sockets stay real.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const wait = (ms: number) => {
+        vi.setSystemTime(Date.now() + ms);
+      };
+      fake.setDefault(fakeReply.error(500));
+      expect(await failure(call())).toMatchObject({ kind: 'unavailable' });
+      // Unusable output still means the provider answered: it resets the count.
+      fake.enqueue(fakeReply.text('pas du JSON'));
+      expect(await failure(call())).toMatchObject({ kind: 'malformed' });
+      expect(await failure(call())).toMatchObject({ kind: 'unavailable' });
+      expect(states).toEqual([]);
+      expect(await failure(call())).toMatchObject({ kind: 'unavailable' });
+      expect(states).toEqual(['open']);
 
-    // Half-open: once openMs has passed, one probe goes through; a failed probe reopens at once.
-    await vi.waitFor(
-      async () => {
-        expect(await failure(call())).toMatchObject({ kind: 'unavailable' });
-      },
-      { timeout: 10_000, interval: 20 },
-    );
-    expect(await failure(call())).toMatchObject({ kind: 'circuit_open' });
-    // A successful probe closes it.
-    fake.setDefault(fakeReply.json({ answer: 'ok', choices: [] }));
-    await vi.waitFor(
-      async () => {
-        expect((await call()).value.answer).toBe('ok');
-      },
-      { timeout: 10_000, interval: 20 },
-    );
-    expect((await call()).value.answer).toBe('ok');
-    expect(states).toEqual(['open', 'half_open', 'open', 'half_open', 'closed']);
+      // Open: refused at once, without a request, until openMs has passed.
+      wait(59_000);
+      expect(await failure(call())).toMatchObject({ kind: 'circuit_open' });
+      expect(fake.requests).toHaveLength(4);
+      expect(events.at(-1)).toMatchObject({ outcome: 'circuit_open', attempts: 0 });
+      expect(aiErrorMessage(await failure(call()))).toBe(AI_MESSAGES.circuit_open);
+
+      // Half-open: one probe goes through; a failed probe reopens at once.
+      wait(1_001);
+      expect(await failure(call())).toMatchObject({ kind: 'unavailable' });
+      expect(fake.requests).toHaveLength(5);
+      expect(await failure(call())).toMatchObject({ kind: 'circuit_open' });
+      // A successful probe closes it.
+      wait(60_001);
+      fake.setDefault(fakeReply.json({ answer: 'ok', choices: [] }));
+      expect((await call()).value.answer).toBe('ok');
+      expect((await call()).value.answer).toBe('ok');
+      expect(fake.requests).toHaveLength(7);
+      expect(states).toEqual(['open', 'half_open', 'open', 'half_open', 'closed']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('counts a stream as a success once its first text arrived', async () => {

@@ -238,8 +238,8 @@ export const createOpenAiProvider = (options: OpenAiProviderOptions): AiProvider
       if (request.signal?.aborted) throw new AiAbortedError();
       const completion = await withRetry(
         async () => {
-          attempts++;
           const { value, release } = await guarded(request.signal, async (attempt) => {
+            attempts++;
             const stop = startDeadline(attempt, timeouts.requestMs, 'request');
             try {
               return await client.chat.completions.create(
@@ -300,10 +300,10 @@ export const createOpenAiProvider = (options: OpenAiProviderOptions): AiProvider
         if (request.signal?.aborted) throw new AiAbortedError();
         const opened = await withRetry(
           async () => {
-            attempts++;
             state.finishReason = null;
             state.refusal = '';
             return guarded(call.controller.signal, async (attempt) => {
+              attempts++;
               const stop = startDeadline(attempt, timeouts.firstTokenMs, 'first_token');
               try {
                 const stream = await client.chat.completions.create(
