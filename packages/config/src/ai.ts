@@ -34,7 +34,9 @@ export const buildAiConfig = (
       v.OPENAI_MODEL_REASONING ??
       AI_DEFAULT_MODELS.challengeAdvanced,
     challengeBasic:
-      v.OPENAI_MODEL_CHALLENGE_BASIC ?? v.OPENAI_MODEL_REASONING ?? AI_DEFAULT_MODELS.challengeBasic,
+      v.OPENAI_MODEL_CHALLENGE_BASIC ??
+      v.OPENAI_MODEL_REASONING ??
+      AI_DEFAULT_MODELS.challengeBasic,
     chatSimple: v.OPENAI_MODEL_CHAT_SIMPLE ?? AI_DEFAULT_MODELS.chatSimple,
     chatComplex: v.OPENAI_MODEL_CHAT_COMPLEX ?? AI_DEFAULT_MODELS.chatComplex,
   };
