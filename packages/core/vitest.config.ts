@@ -1,6 +1,6 @@
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 
-import { defineProjects } from '@mathakine/vitest-config';
+import { DB_HOOK_TIMEOUT_MS, DB_TEST_TIMEOUT_MS, defineProjects } from '@mathakine/vitest-config';
 
 const globalSetup = ['./src/testing/global-setup.ts'];
 const setupFiles = ['./src/testing/setup.ts'];
@@ -19,7 +19,12 @@ const extra: TestProjectInlineConfiguration[] = [];
 if (hasRedis) {
   extra.push({
     extends: true,
-    test: { name: 'redis', include: ['src/**/*.redis.test.ts'], testTimeout: 30_000 },
+    test: {
+      name: 'redis',
+      include: ['src/**/*.redis.test.ts'],
+      testTimeout: DB_TEST_TIMEOUT_MS,
+      hookTimeout: DB_HOOK_TIMEOUT_MS,
+    },
   });
 }
 if (hasPostgres) {
@@ -30,8 +35,8 @@ if (hasPostgres) {
       include: ['src/**/*.pg.test.ts'],
       globalSetup,
       setupFiles,
-      testTimeout: 30_000,
-      hookTimeout: 120_000,
+      testTimeout: DB_TEST_TIMEOUT_MS,
+      hookTimeout: DB_HOOK_TIMEOUT_MS,
       pool: 'forks',
     },
   });

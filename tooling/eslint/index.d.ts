@@ -15,3 +15,10 @@ export declare const defineConfig: (options: {
   tsconfigRootDir: string;
   allowEnv?: boolean | string[];
 }) => Linter.Config[];
+
+/** The message of the rule "a core feature imports another feature only through its index.ts". */
+export declare const FEATURE_SURFACE_MESSAGE: string;
+/** The message of the rule "kernel/ and lib/ never import a feature". */
+export declare const SHARED_LAYER_MESSAGE: string;
+/** The non-feature folders of packages/core/src. */
+export declare const CORE_ELEMENTS: string[];

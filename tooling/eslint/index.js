@@ -1,6 +1,8 @@
 // Shared ESLint flat config: type-checked typescript-eslint presets plus the
 // package-boundary rules of STYLE.md §8.
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 /** Imports nobody may make: deep imports into our packages and anything from apps/. */
@@ -70,6 +72,88 @@ const restrictedImports = (pkg, { banEnv }) => [
 ];
 
 /**
+ * The folder rules of packages/core (docs/architecture.md). Every folder of `src/` is one element:
+ * - `kernel` (errors, clock, deps, config, ports) and `lib` (pure helpers): shared by all, import no feature;
+ * - `db` (data-access infrastructure) and `adapters` (implementations of the ports): infrastructure;
+ * - `testing`: test support; `entry`: src/index.ts, src/core.ts, src/db/index.ts, the package's doors;
+ * - every other folder is a feature, reached from outside only through its `index.ts`.
+ */
+export const CORE_ELEMENTS = ['kernel', 'lib', 'db', 'adapters', 'testing'];
+
+const element = (/** @type {string | string[]} */ types, /** @type {object} */ extra = {}) => ({
+  element: { types: Array.isArray(types) ? { anyOf: types } : types, ...extra },
+});
+
+export const FEATURE_SURFACE_MESSAGE =
+  'A core feature imports another feature only through its index.ts, its public surface (docs/architecture.md).';
+export const SHARED_LAYER_MESSAGE =
+  'kernel/ and lib/ are shared by every feature: they never import a feature (docs/architecture.md).';
+
+const coreArchitecture = () => ({
+  files: ['**/src/**/*.ts'],
+  plugins: { boundaries, 'import-x': importX },
+  settings: {
+    'boundaries/elements': [
+      { type: 'entry', pattern: ['src/index.ts', 'src/core.ts', 'src/db/index.ts'], mode: 'file' },
+      ...CORE_ELEMENTS.map((type) => ({ type, pattern: `src/${type}`, mode: 'folder' })),
+      { type: 'feature', pattern: 'src/*', mode: 'folder', capture: ['feature'] },
+    ],
+    'boundaries/files': [{ category: 'test', pattern: '**/*.test.ts' }],
+    'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import'],
+    'boundaries/legacy-warnings': false,
+    'import-x/extensions': ['.ts', '.js'],
+    'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js'] })],
+  },
+  rules: {
+    // (a) No import cycle between core files (type-only imports excepted: they vanish at run time).
+    'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    // (b), (c) and the layer table.
+    'boundaries/dependencies': [
+      'error',
+      {
+        default: 'disallow',
+        policies: [
+          { from: element('kernel'), allow: { to: element(['kernel', 'lib', 'db']) } },
+          { from: element('lib'), allow: { to: element(['lib', 'kernel']) } },
+          { from: element('db'), allow: { to: element(['db', 'kernel', 'lib']) } },
+          { from: element('adapters'), allow: { to: element(['adapters', 'kernel', 'lib']) } },
+          {
+            from: element(['feature', 'testing', 'entry']),
+            allow: { to: element(['kernel', 'lib', 'db']) },
+          },
+          {
+            from: element(['feature', 'testing', 'entry']),
+            allow: { to: element('feature', { fileInternalPath: 'index.ts' }) },
+          },
+          { from: element('testing'), allow: { to: element(['adapters', 'testing', 'entry']) } },
+          { from: element('entry'), allow: { to: element(['adapters', 'entry']) } },
+          // The package index also re-exports each feature's schemas (the transport contract) whole.
+          {
+            from: element('entry'),
+            allow: { to: element('feature', { fileInternalPath: '*.schemas.ts' }) },
+          },
+          // Tests may use the test support, the adapters and the package's doors.
+          {
+            from: { file: { categories: 'test' } },
+            allow: { to: element(['testing', 'adapters', 'entry']) },
+          },
+          {
+            from: element('feature'),
+            disallow: { to: element('feature', { fileInternalPath: '!index.ts' }) },
+            message: FEATURE_SURFACE_MESSAGE,
+          },
+          {
+            from: element(['kernel', 'lib']),
+            disallow: { to: element('feature') },
+            message: SHARED_LAYER_MESSAGE,
+          },
+        ],
+      },
+    ],
+  },
+});
+
+/**
  * @param {{
  *   pkg: keyof typeof boundaryBans,
  *   tsconfigRootDir: string,
@@ -134,6 +218,7 @@ export const defineConfig = ({ pkg, tsconfigRootDir, allowEnv = false }) => {
       files: ['src/db/**', 'src/testing/**', '**/*.test.ts', 'bench/**'],
       rules: { 'no-restricted-properties': 'off' },
     },
+    ...(pkg === 'core' ? [coreArchitecture()] : []),
     ...(envFiles.length > 0
       ? [
           {

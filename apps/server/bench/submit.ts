@@ -148,8 +148,8 @@ const main = async () => {
     log,
     registry: new Registry(),
     // `Authorization: Bearer bench-<user id>` signs a worker in as its learner.
-    resolveAuth: ({ bearerToken }) => {
-      const actor = actors.get(bearerToken?.replace(/^bench-/, '') ?? '') ?? null;
+    resolveAuth: ({ accessToken }) => {
+      const actor = actors.get(accessToken?.replace(/^bench-/, '') ?? '') ?? null;
       return Promise.resolve({ actor, tokenState: actor ? 'valid' : 'none' });
     },
   });

@@ -43,7 +43,6 @@ export const createAccountsPorts = (config: AppConfig, log: Logger, registry?: R
     : null;
   const coreConfig: CoreConfig = {
     secretKey: config.secretKey,
-    isProduction: config.isProduction,
     auth: config.auth,
     rateLimits: config.rateLimits,
     admin: config.admin,

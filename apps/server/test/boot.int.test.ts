@@ -1,13 +1,38 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const dataRoot = mkdtempSync(path.join(tmpdir(), 'mathakine-boot-'));
+
+/** Every server this file started and that has not exited yet. */
+const running = new Set<ChildProcess>();
+
+const exited = (child: ChildProcess): Promise<void> =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) =>
+        child.once('exit', () => {
+          resolve();
+        }),
+      );
+
+/** No server outlives its test, whatever the test's outcome (assertion failure, timeout). */
+afterEach(async () => {
+  const left = [...running];
+  for (const child of left) child.kill('SIGKILL');
+  await Promise.all(left.map(exited));
+});
+// Last resort if the worker itself is torn down: a synchronous kill of anything still running.
+const killLeftovers = () => {
+  for (const child of running) child.kill('SIGKILL');
+};
+process.once('exit', killLeftovers);
 afterAll(() => {
+  process.off('exit', killLeftovers);
   rmSync(dataRoot, { recursive: true, force: true });
 });
 
@@ -18,7 +43,8 @@ interface Run {
 
 /**
  * Starts the real entrypoint with a controlled environment. It either exits (bad configuration) or
- * logs "server listening", in which case it is stopped with SIGTERM and must exit 0.
+ * logs "server listening", in which case it is stopped with SIGTERM and must exit 0. No timer: a
+ * server that never gets there fails the test on the project's timeout and afterEach kills it.
  */
 const boot = (env: Record<string, string>): Promise<Run> =>
   new Promise((resolve, reject) => {
@@ -29,9 +55,9 @@ const boot = (env: Record<string, string>): Promise<Run> =>
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    running.add(child);
     let output = '';
     let stopped = false;
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (!stopped && output.includes('server listening')) {
@@ -43,7 +69,7 @@ const boot = (env: Record<string, string>): Promise<Run> =>
     child.stderr.on('data', onData);
     child.on('error', reject);
     child.on('exit', (code) => {
-      clearTimeout(timer);
+      running.delete(child);
       resolve({ code, output });
     });
   });
@@ -79,5 +105,9 @@ describe('start-up configuration rules', () => {
     });
     expect(run.output).toContain('server listening');
     expect(run.code).toBe(0);
+    // No SECRET_KEY: the development key is kept next to the data folder for the next start.
+    const devSecret = path.join(dataRoot, 'dev-secret');
+    expect(run.output).toContain(devSecret);
+    expect(statSync(devSecret).mode & 0o777).toBe(0o600);
   });
 });

@@ -1,40 +1,115 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { z } from 'zod';
 
 import { AppError } from '@mathakine/core';
 import { createTestDatabase } from '@mathakine/core/testing';
 
-import { readLegacyBody } from './legacy/body.ts';
+import { jsonBody } from './legacy/body.ts';
 import type { LegacyRoutesModule } from './rest/index.ts';
+import { ok } from './rest/reply.ts';
+import { defineRoute, defineRoutes } from './rest/route.ts';
 import { createTestApp, signedInAs, testActor } from './testing/index.ts';
 
+const ZOk = z.object({ ok: z.literal(true) });
+
 /** Test-only legacy routes exercising the shared machinery (guards, body reader, errors). */
-const testRoutes: LegacyRoutesModule = (r) => {
-  r.route('GET', '/test/items', 'user', (c) => c.json({ ok: true }));
-  r.route('PUT', '/test/items', 'user', (c) => c.json({ ok: true }));
-  r.route('GET', '/test/items/:id{[0-9]+}', 'user', (c) =>
-    c.json({ id: Number(c.req.param('id')) }),
-  );
-  r.route('GET', '/test/full', 'user+full', (c) => c.json({ ok: true }));
-  r.route('GET', '/test/admin', 'admin', (c) => c.json({ ok: true }));
-  r.route('GET', '/test/boom', 'user', () => {
-    throw new Error('secret internal detail: password=hunter2');
-  });
-  r.route('GET', '/test/maintenance', 'user', () => {
-    throw new AppError('MAINTENANCE', 'Le temple est en maintenance. Réessayez plus tard.');
-  });
-  r.route('GET', '/test/conflict', 'user', () => {
-    throw new AppError('CONFLICT', 'Déjà pris');
-  });
-  r.route('POST', '/test/echo', 'user', async (c) => {
-    const body = await readLegacyBody(c, {
-      schema: z.object({ name: z.string().max(10) }),
-      required: [{ field: 'name', message: 'Le nom est requis' }],
-      invalidMessage: 'Nom invalide',
-    });
-    return c.json({ name: body.name });
-  });
-};
+const testRoutes: LegacyRoutesModule = defineRoutes({
+  feature: 'test',
+  routes: [
+    defineRoute({
+      method: 'GET',
+      path: '/test/items',
+      guard: 'user',
+      summary: 'fixture',
+      responses: { 200: ZOk },
+      errors: [],
+      handler: () => ok({ ok: true }),
+    }),
+    defineRoute({
+      method: 'PUT',
+      path: '/test/items',
+      guard: 'user',
+      summary: 'fixture',
+      responses: { 200: ZOk },
+      errors: [],
+      handler: () => ok({ ok: true }),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/test/items/:id{[0-9]+}',
+      guard: 'user',
+      summary: 'fixture',
+      params: z.object({ id: z.coerce.number() }),
+      responses: { 200: z.object({ id: z.number() }) },
+      errors: [],
+      handler: ({ params }) => ok({ id: params.id }),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/test/full',
+      guard: 'user+full',
+      summary: 'fixture',
+      responses: { 200: ZOk },
+      errors: [],
+      handler: () => ok({ ok: true }),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/test/admin',
+      guard: 'admin',
+      summary: 'fixture',
+      responses: { 200: ZOk },
+      errors: [],
+      handler: () => ok({ ok: true }),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/test/boom',
+      guard: 'user',
+      summary: 'fixture',
+      responses: { 200: ZOk },
+      errors: [],
+      handler: () => {
+        throw new Error('secret internal detail: password=hunter2');
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/test/maintenance',
+      guard: 'user',
+      summary: 'fixture',
+      responses: { 200: ZOk },
+      errors: [],
+      handler: () => {
+        throw new AppError('MAINTENANCE', 'Le temple est en maintenance. Réessayez plus tard.');
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/test/conflict',
+      guard: 'user',
+      summary: 'fixture',
+      responses: { 200: ZOk },
+      errors: [409],
+      handler: () => {
+        throw new AppError('CONFLICT', 'Déjà pris');
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/test/echo',
+      guard: 'user',
+      summary: 'fixture',
+      body: jsonBody(z.object({ name: z.string().max(10) }), {
+        required: [{ field: 'name', message: 'Le nom est requis' }],
+        invalidMessage: 'Nom invalide',
+      }),
+      responses: { 200: z.object({ name: z.string() }) },
+      errors: [400, 422],
+      handler: ({ body }) => ok({ name: body.name }),
+    }),
+  ],
+});
 
 describe('probes', () => {
   it('/health answers plain ok with a request id', async () => {
@@ -385,6 +460,35 @@ describe('the legacy body reader (api-rest-core §1.4)', () => {
   it('answers 400 with the route message when the schema refuses a value, and parses a good body', async () => {
     expect((await post('{"name":"far too long a name"}')).body.message).toBe('Nom invalide');
     expect(await post('{"name":"Luke"}')).toEqual({ status: 200, body: { name: 'Luke' } });
+  });
+});
+
+describe('maintenance exemptions declared by the modules', () => {
+  it('a module area declared exempt answers in maintenance, unknown paths below it included', async () => {
+    const backOffice = defineRoutes({
+      feature: 'back-office-fixture',
+      area: { prefix: '/back-office', maintenanceExempt: true },
+      routes: [
+        defineRoute({
+          method: 'GET',
+          path: '/back-office/ping',
+          guard: 'admin',
+          summary: 'fixture',
+          responses: { 200: ZOk },
+          errors: [],
+          handler: () => ok({ ok: true }),
+        }),
+      ],
+    });
+    const { app, core } = await createTestApp({
+      legacyModules: [testRoutes, backOffice],
+      resolveAuth: signedInAs(testActor({ role: 'archiviste' })),
+    });
+    await core.settings.setSwitch('maintenance_mode', true);
+    onTestFinished(() => core.settings.setSwitch('maintenance_mode', false));
+    expect((await app.request('/api/back-office/ping')).status).toBe(200);
+    expect((await app.request('/api/back-office/nothing-here')).status).toBe(404);
+    expect((await app.request('/api/test/items')).status).toBe(503);
   });
 });
 

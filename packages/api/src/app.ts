@@ -9,32 +9,38 @@ import { AppError } from '@mathakine/core';
 import type { ApiDeps } from './deps.ts';
 import type { ApiEnv } from './hono-env.ts';
 import { toLegacyError } from './legacy/legacy-error.ts';
+import { writeLegacyError } from './legacy/writer.ts';
 import { authContext, coreAuthResolver } from './middleware/auth.ts';
 import { csrfOriginGuard } from './middleware/csrf.ts';
-import { maintenanceMode } from './middleware/maintenance.ts';
+import {
+  compileProbeExemptions,
+  maintenanceExemptProcedures,
+  maintenanceMode,
+  type MaintenanceExemptions,
+} from './middleware/maintenance.ts';
 import { createApiMetrics, markRoute, metricsMiddleware } from './middleware/metrics.ts';
 import { requestContext, requestIdMiddleware } from './middleware/request-context.ts';
 import { corsMiddleware, securityHeaders } from './middleware/security.ts';
-import { authRoutes } from './rest/auth.routes.ts';
-import { badgesRoutes } from './rest/badges.routes.ts';
-import { exercisesRoutes } from './rest/exercises.routes.ts';
 import { createLegacyApp, type LegacyRoutesModule } from './rest/index.ts';
-import { leaderboardRoutes } from './rest/leaderboard.routes.ts';
-import { progressRoutes } from './rest/progress.routes.ts';
-import { legacyNotFound } from './rest/router.ts';
-import { usersRoutes } from './rest/users.routes.ts';
+import { LEGACY_MODULES } from './rest/modules.ts';
+import { legacyNotFound, maintenanceExemptPatterns } from './rest/router.ts';
 import { createTrpcContext, type TrpcContext } from './trpc/context.ts';
 import { appRouter } from './trpc/routers/_app.ts';
 
-/** Every feature's legacy routes, in registration order (the order decides 405 `Allow` lists). */
-const LEGACY_MODULES: readonly LegacyRoutesModule[] = [
-  authRoutes,
-  usersRoutes,
-  progressRoutes,
-  exercisesRoutes,
-  badgesRoutes,
-  leaderboardRoutes,
-];
+/** The probes answer in maintenance (api-rest-core §1.7, plus the readiness probe). */
+const MAINTENANCE_EXEMPT_PROBES = ['/health', '/ready', '/metrics'];
+
+/** What answers in maintenance: the probes, and what the legacy modules and tRPC procedures declare. */
+export const maintenanceExemptionsOf = (
+  legacyModules: readonly LegacyRoutesModule[],
+  trpcRouter: AnyTRPCRouter,
+): MaintenanceExemptions => ({
+  patterns: [
+    ...compileProbeExemptions(MAINTENANCE_EXEMPT_PROBES),
+    ...maintenanceExemptPatterns(legacyModules, '/api'),
+  ],
+  procedures: maintenanceExemptProcedures(trpcRouter),
+});
 
 const ROBOTS_TXT = 'User-agent: *\nDisallow: /\n';
 
@@ -48,10 +54,17 @@ export interface CreateApiAppOptions {
   legacyModules?: readonly LegacyRoutesModule[];
   /** The tRPC router; defaults to `appRouter`. Tests mount fixture procedures built the same way. */
   trpcRouter?: AnyTRPCRouter;
+  /** Check every legacy reply against its declared response schema (the test apps turn it on). */
+  validateLegacyResponses?: boolean;
 }
 
 export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) => {
   const metrics = createApiMetrics(deps.registry);
+  const trpcRouter = options.trpcRouter ?? appRouter;
+  const legacyModules = options.legacyModules ?? LEGACY_MODULES;
+  const legacy = createLegacyApp(legacyModules, {
+    validateResponses: options.validateLegacyResponses ?? false,
+  });
   const app = new Hono<ApiEnv>();
 
   app.use('*', requestIdMiddleware());
@@ -68,7 +81,7 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
       },
     }),
   );
-  app.use('*', maintenanceMode());
+  app.use('*', maintenanceMode(maintenanceExemptionsOf(legacyModules, trpcRouter)));
   app.use('*', authContext(deps.resolveAuth ?? coreAuthResolver(deps.core)));
   app.use('*', csrfOriginGuard(deps.config));
 
@@ -95,7 +108,7 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
     markRoute('/trpc'),
     trpcServer({
       endpoint: '/trpc',
-      router: options.trpcRouter ?? appRouter,
+      router: trpcRouter,
       createContext: (_opts, c) =>
         createTrpcContext(c as Context<ApiEnv>, { exposeInternalErrors, metrics }),
       onError: ({ error, path, ctx: rawCtx }) => {
@@ -120,7 +133,6 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
     }),
   );
 
-  const legacy = createLegacyApp(options.legacyModules ?? LEGACY_MODULES);
   app.route('/api', legacy.app);
 
   app.notFound((c) => legacyNotFound(c));
@@ -135,7 +147,7 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
         transport: c.req.path.startsWith('/api') ? 'rest' : 'http',
       });
     }
-    return c.json(legacyError.body, legacyError.status as 400, legacyError.headers);
+    return writeLegacyError(c, legacyError);
   });
 
   return { app, legacyRoutes: legacy.routes };

@@ -13,12 +13,11 @@ export interface ResolvedAuth {
 }
 
 /**
- * Resolves the caller from the request's credentials (access_token cookie first, then Bearer). Never
- * rejects: guards decide what an anonymous caller may do.
+ * Resolves the caller from the request's access token (the auth middleware picks it: the access_token
+ * cookie first, then Bearer). Never rejects: guards decide what an anonymous caller may do.
  */
 export type AuthResolver = (input: {
-  cookieToken: string | undefined;
-  bearerToken: string | undefined;
+  accessToken: string | undefined;
   log: Logger;
 }) => Promise<ResolvedAuth>;
 

@@ -1,6 +1,6 @@
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 
-import type { AppErrorCode } from '@mathakine/core';
+import type { AppError, AppErrorCode } from '@mathakine/core';
 
 export interface ErrorMapping {
   trpc: TRPC_ERROR_CODE_KEY;
@@ -57,3 +57,10 @@ export const legacyCodeForStatus = (status: number): string => {
 export const LEGACY_CODE_OVERRIDES: Partial<Record<AppErrorCode, string>> = {
   EMAIL_VERIFICATION_REQUIRED: 'EMAIL_VERIFICATION_REQUIRED',
 };
+
+/**
+ * The HTTP headers an AppError's transport-neutral details call for: `retryAfterSeconds` (RATE_LIMITED)
+ * becomes `Retry-After`.
+ */
+export const httpHeadersOf = (err: AppError): Record<string, string> =>
+  err.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(err.retryAfterSeconds) };

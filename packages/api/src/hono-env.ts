@@ -15,6 +15,11 @@ export interface ApiVariables {
   /** The matched route template (`/api/exercises/:id{[0-9]+}`), for metrics labels. */
   routeTemplate: string | undefined;
   core: Core;
+  /**
+   * Cookies carry `Secure; SameSite=None` in production, `SameSite=Lax` otherwise (api-rest-core §2.2):
+   * the transport's configuration, not core's.
+   */
+  productionCookies: boolean;
 }
 
 export interface ApiEnv {

@@ -15,6 +15,7 @@ export {
   loadConfig,
   loadConfigOrExit,
   type ExitIo,
+  type LoadConfigOptions,
 } from './load.ts';
 export { buildCorsOrigins, DEV_ORIGINS, RENDER_FRONTEND_ORIGIN } from './cors.ts';
 export { detectProduction, detectTest } from './detect.ts';

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { buildAiConfig } from './ai.ts';
 import { buildCorsOrigins } from './cors.ts';
 import { detectProduction, detectTest } from './detect.ts';
+import { keptDevSecret } from './dev-secret.ts';
 import { readEnvironment } from './env.ts';
 import { envSchema, UNTRIMMED, type EnvVariable, type ParsedEnv } from './schema.ts';
 import { adminPasswordProblem, secretKeyProblem } from './secrets.ts';
@@ -88,7 +89,21 @@ const pickSmtp = (
   };
 };
 
-const build = (env: EnvSource, notices: readonly string[]): AppConfig => {
+export interface LoadConfigOptions {
+  /**
+   * Outside production and test runs, without SECRET_KEY: keep the generated key in the local data
+   * folder (`dev-secret` next to MATHAKINE_DATA_DIR) and reuse it, so `pnpm dev` restarts keep
+   * everybody signed in. On by default when the process environment is read; off for an explicit
+   * environment unless asked (a test passing its own variables writes nothing).
+   */
+  keepDevSecret?: boolean;
+}
+
+const build = (
+  env: EnvSource,
+  notices: readonly string[],
+  options: LoadConfigOptions,
+): AppConfig => {
   const { values: v, issues } = parseFields(normalise(env));
   const warnings: string[] = [...notices];
   // One message per variable: a value that failed to parse is not also reported as missing.
@@ -137,11 +152,20 @@ const build = (env: EnvSource, notices: readonly string[]): AppConfig => {
       if (why !== null) problem('SECRET_KEY', why);
     }
   } else if (secretKey === null) {
-    secretKey = randomBytes(48).toString('base64url');
     secretKeyGenerated = true;
-    warnings.push(
-      'SECRET_KEY is not set: a random key was generated for this process; tokens die at restart.',
-    );
+    const kept =
+      options.keepDevSecret === true && !isTest ? keptDevSecret(v.MATHAKINE_DATA_DIR) : null;
+    if (kept?.kind === 'kept') {
+      secretKey = kept.secret;
+      warnings.push(
+        `SECRET_KEY is not set: using the development key ${kept.created ? 'generated into' : 'kept in'} ${kept.file} (delete it to sign everybody out).`,
+      );
+    } else {
+      secretKey = randomBytes(48).toString('base64url');
+      warnings.push(
+        `SECRET_KEY is not set: a random key was generated for this process; tokens die at restart${kept === null ? '' : ` (no development key file: ${kept.reason})`}.`,
+      );
+    }
   } else if (secretKeyProblem(secretKey) !== null) {
     warnings.push('SECRET_KEY is weak; production would refuse it.');
   }
@@ -297,13 +321,14 @@ const build = (env: EnvSource, notices: readonly string[]): AppConfig => {
 };
 
 /**
- * Parses the environment once into a frozen AppConfig. Without an argument it reads the process environment
- * (plus a development-only `.env`, see env.ts). Throws ConfigError listing every invalid variable.
+ * Parses the environment once into a frozen AppConfig. Without an environment it reads the process
+ * environment (plus a development-only `.env`, see env.ts) and keeps a development key on disk (see
+ * LoadConfigOptions). Throws ConfigError listing every invalid variable.
  */
-export const loadConfig = (env?: EnvSource): AppConfig => {
-  if (env !== undefined) return build(env, []);
+export const loadConfig = (env?: EnvSource, options: LoadConfigOptions = {}): AppConfig => {
+  if (env !== undefined) return build(env, [], options);
   const snapshot = readEnvironment();
-  return build(snapshot.env, snapshot.notices);
+  return build(snapshot.env, snapshot.notices, { keepDevSecret: true, ...options });
 };
 
 /** One line per problem: `  - VARIABLE: why`. Anything else than a ConfigError: its message. */

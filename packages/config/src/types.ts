@@ -69,7 +69,10 @@ export interface AppConfig {
   port: number;
   logLevel: LogLevel;
   secretKey: string;
-  /** True when no SECRET_KEY was given outside production and a random per-process key was made. */
+  /**
+   * True when no SECRET_KEY was given outside production and the key was generated: kept in the
+   * local data folder's `dev-secret` (`pnpm dev`), or random per process (tests, in-memory data).
+   */
   secretKeyGenerated: boolean;
   database: {
     /** null = embedded PGlite under dataDir (never in production). */

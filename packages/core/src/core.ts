@@ -1,20 +1,17 @@
-import type { AccountsDeps } from './accounts-deps.ts';
-import { makeAuthService } from './auth/auth.service.ts';
-import { createSessionCache } from './auth/session-cache.ts';
-import { defaultCoreConfig } from './config.ts';
-import type { CoreDeps } from './deps.ts';
-import { makeExerciseService } from './exercises/exercise.service.ts';
-import { makeBadgeService } from './gamification/badge.service.ts';
-import { makeLeaderboardService } from './leaderboard/leaderboard.service.ts';
-import { createLogMailer } from './mail/mailer.ts';
-import { makeProgressService } from './progress/progress.service.ts';
-import { makeRateLimitService } from './rate-limit/rate-limit.service.ts';
-import { createMemoryRateLimitStore } from './rate-limit/rate-limit.store.ts';
-import { createBcryptHasher } from './security/password-hasher.ts';
-import { makeSettingsService } from './settings/settings.service.ts';
-import { makeStatsService } from './stats/stats.service.ts';
-import { makeSystemService } from './system/system.service.ts';
-import { makeUserService } from './users/user.service.ts';
+import { makeAccountsServices } from './accounts/index.ts';
+import { createBcryptHasher } from './adapters/bcrypt-hasher.ts';
+import { createLogMailer } from './adapters/log-mailer.ts';
+import { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.ts';
+import { makeExerciseService } from './exercises/index.ts';
+import { makeBadgeService } from './gamification/index.ts';
+import { defaultCoreConfig } from './kernel/config.ts';
+import type { CoreDeps } from './kernel/deps.ts';
+import { makeLeaderboardService } from './leaderboard/index.ts';
+import { makeProgressService } from './progress/index.ts';
+import { makeRateLimitService } from './rate-limit/index.ts';
+import { makeSettingsService } from './settings/index.ts';
+import { makeStatsService } from './stats/index.ts';
+import { makeSystemService } from './system/index.ts';
 
 /** Wires every feature service from the process-wide dependencies (STYLE.md §4). */
 export const createCore = (deps: CoreDeps) => {
@@ -24,7 +21,7 @@ export const createCore = (deps: CoreDeps) => {
     store: deps.rateLimitStore ?? createMemoryRateLimitStore(deps.clock),
     config,
   });
-  const accounts: AccountsDeps = {
+  const { auth, users } = makeAccountsServices({
     db: deps.db,
     log: deps.log,
     clock: deps.clock,
@@ -33,11 +30,9 @@ export const createCore = (deps: CoreDeps) => {
     mailer: deps.mailer ?? createLogMailer(deps.log),
     rateLimits,
     settings,
-    sessionCache: createSessionCache(deps.clock, config.auth.sessionCacheSeconds),
     ...(deps.onMailFailure ? { onMailFailure: deps.onMailFailure } : {}),
     ...(deps.trackMail ? { trackMail: deps.trackMail } : {}),
-  };
-  const auth = makeAuthService(accounts);
+  });
   // Gamification: `badges.postAttemptStep` is the step the submit services call in their transaction.
   const badges = makeBadgeService(deps);
   return {
@@ -45,7 +40,7 @@ export const createCore = (deps: CoreDeps) => {
     settings,
     rateLimits,
     auth,
-    users: makeUserService(accounts, auth),
+    users,
     exercises: makeExerciseService(deps, { postAttemptStep: badges.postAttemptStep, settings }),
     progress: makeProgressService(deps),
     stats: makeStatsService(deps),

@@ -1,69 +1,82 @@
+// @mathakine/core: the package's public surface for packages/api and apps/server. Each feature is reached
+// through its own index.ts (its public surface), plus its `*.schemas.ts` (the transport contract: input
+// schemas and DTOs), re-exported whole; the kernel, the library and the adapters are shared.
 export { createCore, type Core } from './core.ts';
-export type { Actor, AuthedCtx, CoreDeps, Ctx } from './deps.ts';
+// Kernel: context, dependencies, errors, clock, configuration, ports
+export type { Actor, AuthedCtx, CoreDeps, Ctx } from './kernel/deps.ts';
 export {
   AppError,
   APP_ERROR_CODES,
   isAppError,
   type AppErrorCode,
   type LegacyOverride,
-} from './errors.ts';
-export { systemClock, type Clock } from './clock.ts';
+} from './kernel/errors.ts';
+export { systemClock, type Clock } from './kernel/clock.ts';
+export { defaultCoreConfig, type CoreConfig } from './kernel/config.ts';
+export type {
+  Mailer,
+  MailMessage,
+  PasswordHasher,
+  RateLimitResult,
+  RateLimitStore,
+} from './kernel/ports.ts';
+export * from './kernel/ai.ts';
 export type { Database } from './db/types.ts';
+// Adapters: the ports' implementations the server wires
+export { createDisabledMailer, createLogMailer } from './adapters/log-mailer.ts';
+export { createSmtpMailer, type SmtpMailerOptions } from './adapters/smtp-mailer.ts';
+export { createBcryptHasher } from './adapters/bcrypt-hasher.ts';
+export { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.ts';
+export { createRedisRateLimitStore } from './adapters/redis-rate-limit.store.ts';
+export { createDisabledAiProvider } from './adapters/disabled-ai-provider.ts';
+export { createOpenAiProvider, type OpenAiProviderOptions } from './adapters/openai-ai-provider.ts';
+export { modelFor, modelFamilyOf } from './adapters/ai-models.rules.ts';
+// Library
+export { safeEqual, randomUrlToken } from './lib/tokens.ts';
+export { pyRound } from './lib/py-round.ts';
+// Features
 export * from './system/system.schemas.ts';
-// Accounts
-export { defaultCoreConfig, type CoreConfig } from './config.ts';
-export * from './auth/auth.schemas.ts';
-export { AUTH_MESSAGES, ROLE_NAMES, type AccessScope, type RoleName } from './auth/auth.rules.ts';
-export type { ResolvedActor, TokenState } from './auth/auth.service.ts';
-export * from './users/user.schemas.ts';
 export {
-  type Mailer,
-  type MailMessage,
-  createDisabledMailer,
-  createLogMailer,
-} from './mail/mailer.ts';
-export { createSmtpMailer, type SmtpMailerOptions } from './mail/smtp-mailer.ts';
-export { MAIL_SUBJECTS } from './mail/mail.templates.ts';
-export { createBcryptHasher, type PasswordHasher } from './security/password-hasher.ts';
-export {
+  AUTH_MESSAGES,
+  isWeakPassword,
+  MAIL_SUBJECTS,
   PASSWORD_MESSAGES,
   passwordPolicyViolation,
-  isWeakPassword,
-} from './security/password.rules.ts';
-export { safeEqual, randomUrlToken } from './security/tokens.ts';
+  ROLE_NAMES,
+  type AccessScope,
+  type ResolvedActor,
+  type RoleName,
+  type TokenState,
+} from './accounts/index.ts';
+export * from './accounts/auth.schemas.ts';
+export * from './accounts/user.schemas.ts';
 export {
-  createMemoryRateLimitStore,
-  type RateLimitResult,
-  type RateLimitStore,
-} from './rate-limit/rate-limit.store.ts';
-export { createRedisRateLimitStore } from './rate-limit/redis-rate-limit.store.ts';
-export {
-  RATE_LIMIT_MESSAGE,
   CHAT_RATE_LIMIT_MESSAGE,
+  RATE_LIMIT_MESSAGE,
   type RateLimitBucket,
-} from './rate-limit/rate-limit.service.ts';
-export { isTruthySetting } from './settings/settings.rules.ts';
-// Exercises and the learning loop
-export * from './exercises/exercise.rules.ts';
-export * from './exercises/exercise.schemas.ts';
+} from './rate-limit/index.ts';
+export { isTruthySetting } from './settings/index.ts';
+export * from './exercises/index.ts';
 export {
-  EXERCISE_MESSAGES,
-  makeExerciseService,
-  type ExerciseService,
-  type ExerciseServiceOptions,
-} from './exercises/exercise.service.ts';
-export type { CatalogueStatsDto } from './exercises/catalogue-stats.rules.ts';
-export {
+  ACTIVITY_SOURCES,
+  addUtcDays,
+  computeDayStreak,
+  dayStreakOnRead,
+  nextDayStreak,
   noopPostAttemptStep,
+  recordDayActivity,
+  utcDayOf,
+  utcDayStart,
+  type ActivitySource,
   type AttemptFacts,
   type AwardedBadgeDto,
+  type DayStreakState,
   type PostAttemptOutcome,
   type PostAttemptStep,
+  type ProgressDto,
   type ProgressNotificationDto,
-} from './attempts/post-attempt.ts';
-export * from './attempts/activity.rules.ts';
-export { recordDayActivity } from './progress/day-streak.ts';
-export type { ProgressDto } from './progress/progress.rules.ts';
+  type UtcDay,
+} from './progress/index.ts';
 export {
   parseLegacyTimeRange,
   TIME_RANGES,
@@ -71,13 +84,22 @@ export {
   type DashboardStatsDto,
   type StatsInput,
   type TimeRange,
-} from './stats/stats.rules.ts';
-// Gamification (the post-attempt step stays inside core: createCore exposes it as `badges.postAttemptStep`)
+} from './stats/index.ts';
 export * from './gamification/badge.schemas.ts';
-export { BADGE_CACHE_TTL_MS, type BadgeService } from './gamification/badge.service.ts';
-export { MAX_PINNED_BADGES, type Rarity } from './gamification/badge.rules.ts';
+export {
+  BADGE_CACHE_TTL_MS,
+  MAX_PINNED_BADGES,
+  type BadgeService,
+  type Rarity,
+} from './gamification/index.ts';
+export { type LeaderboardService } from './leaderboard/index.ts';
 export * from './leaderboard/leaderboard.schemas.ts';
-export type { LeaderboardService } from './leaderboard/leaderboard.service.ts';
-export { pyRound } from './stats/py-round.ts';
-// AI features (issue 11): the provider port, its OpenAI-compatible adapter, prompts and content checks
+export {
+  LOGIC_TYPE_OF,
+  normalizeChallengeDifficulty,
+  verifyGeneratedChallenge,
+  ZAiChallengeOutput,
+  type AiChallengeOutput,
+} from './challenges/index.ts';
+// AI features (issue 11): prompt safety and the messages sent to the model
 export * from './ai/index.ts';

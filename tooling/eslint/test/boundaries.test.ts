@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import { defineConfig } from '../index.js';
+import { defineConfig, FEATURE_SURFACE_MESSAGE, SHARED_LAYER_MESSAGE } from '../index.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -29,6 +29,89 @@ const lint = async (
   const [result] = await eslint.lintText(code, { filePath: `${here}fixtures/sample.ts` });
   return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`);
 };
+
+/**
+ * Lints a snippet as the core file `relPath` of the fixture tree test/fixtures/core (a kernel, a lib, two
+ * features with their index.ts, a deliberate import cycle), with the real core config.
+ */
+const lintCore = async (relPath: string, code: string) => {
+  const eslint = new ESLint({
+    cwd: here,
+    overrideConfigFile: true,
+    overrideConfig: [
+      ...defineConfig({ pkg: 'core', tsconfigRootDir: here }).map((c) =>
+        c.ignores ? { ...c, ignores: ['**/dist/**'] } : c,
+      ),
+    ],
+  });
+  const [result] = await eslint.lintText(code, {
+    filePath: `${here}fixtures/core/src/${relPath}`,
+  });
+  return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`);
+};
+
+const architecture = (messages: string[]) =>
+  messages.filter((m) => m.startsWith('boundaries/') || m.startsWith('import-x/'));
+
+describe('core architecture rules', () => {
+  it('rejects an import cycle between core files', async () => {
+    const messages = await lintCore(
+      'progress/cycle-a.ts',
+      "import { b } from './cycle-b.ts';\n\nexport const a = 1;\nexport const callB = () => b();\n",
+    );
+    expect(messages.some((m) => m.startsWith('import-x/no-cycle'))).toBe(true);
+  });
+
+  it('accepts an import that closes no cycle', async () => {
+    const messages = await lintCore(
+      'progress/sample.ts',
+      "import { helper } from '../lib/helper.ts';\n\nexport const value = helper;\n",
+    );
+    expect(architecture(messages)).toEqual([]);
+  });
+
+  it("rejects a feature importing another feature's internals", async () => {
+    const messages = await lintCore(
+      'exercises/sample.ts',
+      "import { accountRule } from '../accounts/account.rules.ts';\n\nexport const value = accountRule;\n",
+    );
+    expect(architecture(messages)).toEqual([`boundaries/dependencies: ${FEATURE_SURFACE_MESSAGE}`]);
+  });
+
+  it("accepts a feature importing another feature's index.ts, and its own files", async () => {
+    const messages = await lintCore(
+      'exercises/sample.ts',
+      "import { accountRule } from '../accounts/index.ts';\nimport { kernelValue } from '../kernel/errors.ts';\n" +
+        "import { exerciseRule } from './exercise.rules.ts';\n\nexport const value = accountRule + kernelValue + exerciseRule;\n",
+    );
+    expect(architecture(messages)).toEqual([]);
+  });
+
+  it('rejects the kernel or the lib importing a feature, even through its index.ts', async () => {
+    for (const file of ['kernel/sample.ts', 'lib/sample.ts']) {
+      const messages = await lintCore(
+        file,
+        "import { accountRule } from '../accounts/index.ts';\n\nexport const value = accountRule;\n",
+      );
+      expect(architecture(messages), file).toEqual([
+        `boundaries/dependencies: ${SHARED_LAYER_MESSAGE}`,
+      ]);
+    }
+  });
+
+  it('accepts the kernel importing the lib, and refuses production code importing test support', async () => {
+    const kernel = await lintCore(
+      'kernel/sample.ts',
+      "import { helper } from '../lib/helper.ts';\n\nexport const value = helper;\n",
+    );
+    expect(architecture(kernel)).toEqual([]);
+    const feature = await lintCore(
+      'exercises/sample.ts',
+      "import { factory } from '../testing/factories.ts';\n\nexport const value = factory;\n",
+    );
+    expect(architecture(feature).some((m) => m.startsWith('boundaries/dependencies'))).toBe(true);
+  });
+});
 
 describe('package boundary rules', () => {
   it('rejects hono in packages/core', async () => {

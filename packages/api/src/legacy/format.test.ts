@@ -72,4 +72,11 @@ describe('Python float formatting', () => {
     expect(json).toBe('{"rate":10.0,"count":3,"label":"réussi","nested":[0.25]}');
     expect(JSON.parse(json)).toEqual({ rate: 10, count: 3, label: 'réussi', nested: [0.25] });
   });
+
+  it('never mistakes a client string for a float marker (NUL characters included)', () => {
+    const hostile = ['\u0000pyfloat:1-', '\u0000pyfloat:10.0', '\u00001234:5.0', 'a\u0000b'];
+    const json = toLegacyJson({ names: hostile, rate: pyFloat(5) });
+    expect(JSON.parse(json)).toEqual({ names: hostile, rate: 5 });
+    expect(json.endsWith('"rate":5.0}')).toBe(true);
+  });
 });

@@ -3,6 +3,8 @@
  * `isoformat()` timestamps, `round()` half-to-even, and floats that serialise as `10.0`.
  */
 
+import { randomUUID } from 'node:crypto';
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
@@ -28,18 +30,12 @@ export const pyDate = (date: Date): string =>
 /** Python's `round()` (half-to-even on the exact binary value): one implementation, in core. */
 export { pyRound } from '@mathakine/core';
 
-const FLOAT_MARK = '\u0000pyfloat:';
-
 /**
  * A number that must be written as a Python float (`10.0`, not `10`). Mappers wrap float-typed fields
- * with `pyFloat`, and `toLegacyJson` writes them back out.
+ * with `pyFloat`; only `toLegacyJson` (the legacy writer's serialiser) knows how to write them.
  */
 export class PyFloat {
   constructor(readonly value: number) {}
-  /** A marker string that `toLegacyJson` turns back into a bare number literal. */
-  toJSON(): string {
-    return `${FLOAT_MARK}${formatPyFloat(this.value)}`;
-  }
 }
 
 export const pyFloat = (value: number): PyFloat => new PyFloat(value);
@@ -56,18 +52,25 @@ export const formatPyFloat = (value: number): string => {
 
 /**
  * JSON text as Python's `json.dumps(..., ensure_ascii=False, separators=(',', ':'))` would write it for
- * the same data: compact, raw UTF-8, and `PyFloat` values with their decimal point.
+ * the same data: compact, raw UTF-8, and `PyFloat` values with their decimal point. Floats travel through
+ * `JSON.stringify` as marker strings carrying a per-call random nonce, so no string a client stored (NUL
+ * characters included) can be mistaken for one.
  */
-export const toLegacyJson = (value: unknown): string =>
-  JSON.stringify(value).replace(/"\\u0000pyfloat:(-?[0-9][0-9.e+-]*|NaN|-?Infinity)"/g, '$1');
-
-/** A JSON response written by `toLegacyJson` (legacy routes whose bodies carry Python floats). */
-export const legacyJson = (
-  data: unknown,
-  status = 200,
-  headers: Record<string, string> = {},
-): Response =>
-  new Response(toLegacyJson(data), {
-    status,
-    headers: { 'Content-Type': 'application/json', ...headers },
+export const toLegacyJson = (value: unknown): string => {
+  const seen = { floats: 0 };
+  const nonce = randomUUID().replaceAll('-', '');
+  const text = JSON.stringify(value, (_key, field: unknown) => {
+    if (!(field instanceof PyFloat)) return field;
+    seen.floats += 1;
+    return `\u0000${nonce}:${formatPyFloat(field.value)}`;
   });
+  if (seen.floats === 0) return text;
+  const marker = new RegExp(`"\\\\u0000${nonce}:(-?[0-9][0-9.e+-]*|NaN|-?Infinity)"`, 'g');
+  return text.replace(marker, '$1');
+};
+
+/** A record with every value mapped (the legacy `by_*` dictionaries). */
+export const mapValues = <T, U>(
+  record: Record<string, T>,
+  fn: (value: T) => U,
+): Record<string, U> => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fn(v)]));

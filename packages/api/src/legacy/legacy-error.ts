@@ -1,9 +1,15 @@
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 
-import { isAppError } from '@mathakine/core';
+import { AppError, isAppError } from '@mathakine/core';
 
-import { ERROR_TABLE, LEGACY_CODE_OVERRIDES, legacyCodeForStatus } from '../errors.ts';
+import {
+  ERROR_TABLE,
+  httpHeadersOf,
+  LEGACY_CODE_OVERRIDES,
+  legacyCodeForStatus,
+} from '../errors.ts';
+import { ZPydanticError, type PydanticError } from './pydantic.ts';
 
 /** The unified legacy error body (api-rest-core §1.1): `error` is always a copy of `message`. */
 export const ZLegacyErrorBody = z.object({
@@ -20,9 +26,23 @@ export const LEGACY_NOT_FOUND_MESSAGE = 'The requested resource does not exist.'
 export const LEGACY_INTERNAL_MESSAGE = 'An internal server error occurred. Please try again later.';
 export const LEGACY_TOO_LARGE_MESSAGE = 'Corps de requête trop volumineux.';
 
+/** Where an AppError carries the pydantic errors of the attempt route's 422 `{"detail": [...]}`. */
+const PYDANTIC_DETAIL = 'pydanticDetail';
+const ZPydanticDetail = z.array(ZPydanticError);
+
+/** The attempt route's schema failure: 422 with FastAPI's `{"detail": [...]}` body (api-rest-core §6.4.8). */
+export const pydanticValidationError = (errors: PydanticError[]): AppError =>
+  new AppError('INVALID_INPUT', 'Corps de requête invalide.', {
+    details: { [PYDANTIC_DETAIL]: errors },
+    legacy: { status: 422 },
+  });
+
+/** No route takes the request: the legacy global 404, the only error body that carries the path. */
+export const routeNotFound = (): HTTPException => new HTTPException(404);
+
 export interface LegacyError {
   status: number;
-  body: LegacyErrorBody;
+  body: LegacyErrorBody | { detail: PydanticError[] };
   headers: Record<string, string>;
   /** True for server failures (5xx except maintenance): the caller logs them at error level and reports them. */
   isServerError: boolean;
@@ -42,8 +62,9 @@ export const legacyBody = (
 
 /**
  * The only builder of legacy error bodies. An AppError takes its status from THE table (or its own
- * legacy override), a Hono HTTPException keeps its status, anything else is a 500 that carries the
- * request id as `trace_id` and never an internal message or stack.
+ * legacy override) and is written `{code, message, error}`, or `{"detail": [...]}` for the attempt route's
+ * pydantic 422; a Hono HTTPException keeps its status (404: the global body with the path); anything else
+ * is a 500 that carries the request id as `trace_id` and never an internal message or stack.
  */
 export const toLegacyError = (
   err: unknown,
@@ -52,13 +73,25 @@ export const toLegacyError = (
   if (isAppError(err)) {
     const status = err.legacy?.status ?? ERROR_TABLE[err.code].status;
     if (status >= 500 && err.code === 'INTERNAL') return internal(req);
+    const detail = ZPydanticDetail.safeParse(err.details?.[PYDANTIC_DETAIL]);
+    if (detail.success) {
+      return { status, body: { detail: detail.data }, headers: {}, isServerError: false };
+    }
     const code = err.legacy?.code ?? LEGACY_CODE_OVERRIDES[err.code] ?? legacyCodeForStatus(status);
     return {
       status,
       body: legacyBody(status, err.message, { code }),
-      headers: err.headers ?? {},
+      headers: httpHeadersOf(err),
       // Maintenance is a deliberate 503, not a failure: never logged as an error nor reported.
       isServerError: status >= 500 && err.code !== 'MAINTENANCE',
+    };
+  }
+  if (err instanceof HTTPException && err.status === 404) {
+    return {
+      status: 404,
+      body: legacyBody(404, LEGACY_NOT_FOUND_MESSAGE, { path: req.path }),
+      headers: {},
+      isServerError: false,
     };
   }
   if (err instanceof HTTPException && err.status < 500) {

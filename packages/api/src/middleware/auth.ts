@@ -10,8 +10,8 @@ import { ACCESS_COOKIE } from '../http/auth-cookies.ts';
 /** The real resolver: access JWT → session (revocation, is_active) through core's few-second cache. */
 export const coreAuthResolver =
   (core: Core): AuthResolver =>
-  ({ cookieToken, bearerToken }) =>
-    core.auth.resolveAccessToken({ cookieToken, bearerToken });
+  ({ accessToken }) =>
+    core.auth.resolveAccessToken(accessToken);
 
 /**
  * Resolves `c.var.actor` from the `access_token` cookie first, then `Authorization: Bearer` (api-rest-core
@@ -24,7 +24,8 @@ export const authContext = (resolve: AuthResolver) =>
     const bearerToken = header?.startsWith('Bearer ')
       ? header.slice(7).trim() || undefined
       : undefined;
-    const resolved = await resolve({ cookieToken, bearerToken, log: c.var.log });
+    // The cookie wins over the header when both are present (api-rest-core §2.3).
+    const resolved = await resolve({ accessToken: cookieToken ?? bearerToken, log: c.var.log });
     c.set('actor', resolved.actor);
     c.set('tokenState', resolved.tokenState);
     await next();

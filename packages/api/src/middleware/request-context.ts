@@ -32,6 +32,7 @@ export const requestContext = (deps: Pick<ApiDeps, 'log' | 'config' | 'remoteAdd
     const log: Logger = deps.log.child({ requestId: c.var.requestId });
     c.set('log', log);
     c.set('core', deps.core);
+    c.set('productionCookies', deps.config.isProduction);
     c.set('actor', null);
     c.set('tokenState', 'none');
     c.set(

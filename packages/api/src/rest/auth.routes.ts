@@ -1,143 +1,176 @@
-import { z } from 'zod';
-
+/** The nine `/api/auth/*` routes (api-rest-core §6.2, routes 4–12). */
 import {
   AUTH_MESSAGES,
   ZForgotPasswordInput,
   ZLoginInput,
   ZResendVerificationInput,
-  ZResetPasswordInput,
   ZValidateTokenInput,
-  ZVerifyEmailInput,
 } from '@mathakine/core';
 
+import { REFRESH_COOKIE } from '../http/auth-cookies.ts';
+import { jsonBody, lenientBody } from '../legacy/body.ts';
 import {
-  clearAuthCookies,
-  honoCookieJar,
-  REFRESH_COOKIE,
-  setAuthCookies,
-  setCsrfCookie,
-} from '../http/auth-cookies.ts';
-import { clientOf, ctxOf } from '../http/request-ctx.ts';
-import { readLegacyBody } from '../legacy/body.ts';
-import { requireCsrfToken } from '../middleware/csrf.ts';
-import { toLegacyLoginUser } from './accounts.mappers.ts';
-import type { LegacyRoutesModule } from './index.ts';
+  toLegacyLogin,
+  toLegacyVerifyEmail,
+  ZLegacyCsrfResponse,
+  ZLegacyLoginResponse,
+  ZLegacyMessageResponse,
+  ZLegacyRefreshBody,
+  ZLegacyRefreshResponse,
+  ZLegacyResetPasswordBody,
+  ZLegacyResetPasswordResponse,
+  ZLegacyValidateTokenResponse,
+  ZLegacyVerifyEmailQuery,
+  ZLegacyVerifyEmailResponse,
+} from './auth.legacy.ts';
+import { ok } from './reply.ts';
+import { defineRoute, defineRoutes } from './route.ts';
 
-/** A legacy body read that never fails: the refresh route ignores anything but a string `refresh_token`. */
-const lenientRefreshToken = async (text: Promise<string>): Promise<string | undefined> => {
-  try {
-    const parsed: unknown = JSON.parse(await text);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-      const value = (parsed as Record<string, unknown>).refresh_token;
-      if (typeof value === 'string' && value.trim() !== '') return value.trim();
-    }
-  } catch {
-    // Absent or invalid JSON bodies are ignored (api-rest-core §6.2.4).
-  }
-  return undefined;
-};
-
-/** api-rest-core §6.2: the nine `/api/auth/*` routes. */
-export const authRoutes: LegacyRoutesModule = ({ route }) => {
-  route('POST', '/auth/login', 'public', async (c) => {
-    const input = await readLegacyBody(c, {
-      schema: ZLoginInput,
-      required: [
-        { field: 'username', message: "Nom d'utilisateur requis" },
-        { field: 'password', message: 'Mot de passe requis' },
-      ],
-    });
-    const result = await c.var.core.auth.login(ctxOf(c), input, clientOf(c));
-    setAuthCookies(honoCookieJar(c), c.var.core.auth.productionCookies, result);
-    return c.json({
-      access_token: result.accessToken,
-      token_type: 'bearer',
-      expires_in: result.accessTokenMaxAge,
-      user: toLegacyLoginUser(result.user),
-    });
-  });
-
-  route('GET', '/auth/csrf', 'public', (c) => {
-    const { csrfToken } = c.var.core.auth.issueCsrfToken();
-    setCsrfCookie(honoCookieJar(c), c.var.core.auth.productionCookies, csrfToken);
-    return c.json({ csrf_token: csrfToken });
-  });
-
-  route('POST', '/auth/validate-token', 'public', async (c) => {
-    const input = await readLegacyBody(c, {
-      schema: ZValidateTokenInput,
-      required: [{ field: 'token', message: 'Token manquant' }],
-    });
-    const result = await c.var.core.auth.validateToken(ctxOf(c), input, clientOf(c));
-    return c.json({ valid: result.valid, user_id: result.subject });
-  });
-
-  route('POST', '/auth/refresh', 'public', async (c) => {
-    const jar = honoCookieJar(c);
-    const refreshToken =
-      (await lenientRefreshToken(c.req.text())) ?? (jar.get(REFRESH_COOKIE)?.trim() || undefined);
-    const result = await c.var.core.auth.refresh(ctxOf(c), { refreshToken });
-    setAuthCookies(jar, c.var.core.auth.productionCookies, result);
-    return c.json({ access_token: result.accessToken, token_type: 'bearer' });
-  });
-
-  route('POST', '/auth/logout', 'public', async (c) => {
-    const jar = honoCookieJar(c);
-    const result = await c.var.core.auth.logout(ctxOf(c), {
-      refreshToken: jar.get(REFRESH_COOKIE),
-    });
-    clearAuthCookies(jar, c.var.core.auth.productionCookies);
-    return c.json({ message: result.message });
-  });
-
-  route('POST', '/auth/forgot-password', 'public', async (c) => {
-    const input = await readLegacyBody(c, {
-      schema: ZForgotPasswordInput,
-      required: [{ field: 'email', message: AUTH_MESSAGES.emailRequired }],
-    });
-    return c.json(await c.var.core.auth.forgotPassword(ctxOf(c), input, clientOf(c)));
-  });
-
-  route('POST', '/auth/reset-password', 'public', async (c) => {
-    requireCsrfToken(c);
-    const body = await readLegacyBody(c, {
-      schema: z.object({
-        token: ZResetPasswordInput.shape.token.nullish().transform((v) => v ?? ''),
-        password: ZResetPasswordInput.shape.password.nullish().transform((v) => v ?? ''),
-        password_confirm: ZResetPasswordInput.shape.passwordConfirm
-          .nullish()
-          .transform((v) => v ?? ''),
+export const authRoutes = defineRoutes({
+  feature: 'auth',
+  routes: [
+    defineRoute({
+      method: 'POST',
+      path: '/auth/login',
+      guard: 'public',
+      maintenanceExempt: true,
+      summary: 'Log in with a username or an e-mail; sets the access and refresh cookies',
+      body: jsonBody(ZLoginInput, {
+        required: [
+          { field: 'username', message: "Nom d'utilisateur requis" },
+          { field: 'password', message: 'Mot de passe requis' },
+        ],
       }),
-    });
-    const result = await c.var.core.auth.resetPassword(ctxOf(c), {
-      token: body.token,
-      password: body.password,
-      passwordConfirm: body.password_confirm,
-    });
-    return c.json({ message: result.message, success: result.success });
-  });
-
-  route('GET', '/auth/verify-email', 'public', async (c) => {
-    const parsed = ZVerifyEmailInput.safeParse({ token: c.req.query('token') ?? '' });
-    const input = parsed.success ? parsed.data : { token: '' };
-    const result = await c.var.core.auth.verifyEmail(ctxOf(c), input);
-    return c.json({
-      message: result.message,
-      success: true,
-      user: {
-        id: result.user.id,
-        username: result.user.username,
-        email: result.user.email,
-        is_email_verified: result.user.isEmailVerified,
+      responses: { 200: ZLegacyLoginResponse },
+      errors: [400, 401, 403, 422, 429],
+      handler: async ({ core, ctx, body, client, cookies }) => {
+        const result = await core.auth.login(ctx, body, client);
+        cookies.setAuth(result);
+        return ok(toLegacyLogin(result));
       },
-    });
-  });
+    }),
 
-  route('POST', '/auth/resend-verification', 'public', async (c) => {
-    const input = await readLegacyBody(c, {
-      schema: ZResendVerificationInput,
-      required: [{ field: 'email', message: AUTH_MESSAGES.emailRequired }],
-    });
-    return c.json(await c.var.core.auth.resendVerification(ctxOf(c), input, clientOf(c)));
-  });
-};
+    defineRoute({
+      method: 'GET',
+      path: '/auth/csrf',
+      guard: 'public',
+      maintenanceExempt: true,
+      summary: 'Issue a CSRF token (body and readable cookie)',
+      responses: { 200: ZLegacyCsrfResponse },
+      errors: [],
+      handler: ({ core, cookies }) => {
+        const { csrfToken } = core.auth.issueCsrfToken();
+        cookies.setCsrf(csrfToken);
+        return ok({ csrf_token: csrfToken });
+      },
+    }),
+
+    defineRoute({
+      method: 'POST',
+      path: '/auth/validate-token',
+      guard: 'public',
+      maintenanceExempt: true,
+      summary: 'Check an access token (used by the frontend server)',
+      body: jsonBody(ZValidateTokenInput, {
+        required: [{ field: 'token', message: 'Token manquant' }],
+      }),
+      responses: { 200: ZLegacyValidateTokenResponse },
+      errors: [400, 401, 422, 429],
+      handler: async ({ core, ctx, body, client }) => {
+        const result = await core.auth.validateToken(ctx, body, client);
+        return ok({ valid: result.valid, user_id: result.subject });
+      },
+    }),
+
+    defineRoute({
+      method: 'POST',
+      path: '/auth/refresh',
+      guard: 'public',
+      maintenanceExempt: true,
+      summary: 'Rotate the tokens from the body `refresh_token` or the refresh cookie',
+      body: lenientBody(ZLegacyRefreshBody),
+      responses: { 200: ZLegacyRefreshResponse },
+      errors: [401],
+      handler: async ({ core, ctx, body, cookies }) => {
+        const refreshToken =
+          body.refresh_token ?? (cookies.get(REFRESH_COOKIE)?.trim() || undefined);
+        const result = await core.auth.refresh(ctx, { refreshToken });
+        cookies.setAuth(result);
+        return ok({ access_token: result.accessToken, token_type: 'bearer' });
+      },
+    }),
+
+    defineRoute({
+      method: 'POST',
+      path: '/auth/logout',
+      guard: 'public',
+      summary: 'Revoke the session of the refresh cookie and clear the cookies',
+      responses: { 200: ZLegacyMessageResponse },
+      errors: [],
+      handler: async ({ core, ctx, cookies }) => {
+        const result = await core.auth.logout(ctx, { refreshToken: cookies.get(REFRESH_COOKIE) });
+        cookies.clearAuth();
+        return ok({ message: result.message });
+      },
+    }),
+
+    defineRoute({
+      method: 'POST',
+      path: '/auth/forgot-password',
+      guard: 'public',
+      summary: 'Send a password reset e-mail (same answer whether the account exists or not)',
+      body: jsonBody(ZForgotPasswordInput, {
+        required: [{ field: 'email', message: AUTH_MESSAGES.emailRequired }],
+      }),
+      responses: { 200: ZLegacyMessageResponse },
+      errors: [400, 422, 429],
+      handler: async ({ core, ctx, body, client }) => {
+        const { message } = await core.auth.forgotPassword(ctx, body, client);
+        return ok({ message });
+      },
+    }),
+
+    defineRoute({
+      method: 'POST',
+      path: '/auth/reset-password',
+      guard: 'public',
+      csrf: true,
+      summary: 'Set a new password with a reset token',
+      body: jsonBody(ZLegacyResetPasswordBody),
+      responses: { 200: ZLegacyResetPasswordResponse },
+      errors: [400, 422],
+      handler: async ({ core, ctx, body }) => {
+        const result = await core.auth.resetPassword(ctx, body);
+        return ok({ message: result.message, success: result.success });
+      },
+    }),
+
+    defineRoute({
+      method: 'GET',
+      path: '/auth/verify-email',
+      guard: 'public',
+      summary: 'Verify an e-mail address with the token of the verification link',
+      query: ZLegacyVerifyEmailQuery,
+      responses: { 200: ZLegacyVerifyEmailResponse },
+      errors: [400],
+      handler: async ({ core, ctx, query }) =>
+        ok(toLegacyVerifyEmail(await core.auth.verifyEmail(ctx, query))),
+    }),
+
+    defineRoute({
+      method: 'POST',
+      path: '/auth/resend-verification',
+      guard: 'public',
+      summary: 'Send the verification e-mail again',
+      body: jsonBody(ZResendVerificationInput, {
+        required: [{ field: 'email', message: AUTH_MESSAGES.emailRequired }],
+      }),
+      responses: { 200: ZLegacyMessageResponse },
+      errors: [400, 422, 429],
+      handler: async ({ core, ctx, body, client }) => {
+        const { message } = await core.auth.resendVerification(ctx, body, client);
+        return ok({ message });
+      },
+    }),
+  ],
+});

@@ -1,28 +1,35 @@
 import { AppError } from '@mathakine/core';
 
 import { GUARD_MESSAGES } from '../guards.ts';
-import { isPublicApiRoute } from './public-routes.ts';
-import { createLegacyRouter, unmatched, type LegacyRouter } from './router.ts';
+import type { LegacyRoutesModule } from './route.ts';
+import {
+  createLegacyRouter,
+  isPublicRoute,
+  unmatched,
+  type LegacyRouterOptions,
+} from './router.ts';
 
-/** A feature's legacy routes: one function per `*.routes.ts` file, registered on the shared router. */
-export type LegacyRoutesModule = (router: LegacyRouter) => void;
+export type { LegacyRoutesModule } from './route.ts';
 
 /**
- * The legacy REST sub-app mounted at `/api`: deny-by-default (only the public list of api-rest-core
- * §2.4 answers anonymous callers; unknown paths included, everyone else gets 401), then the features'
- * routes, then the router's own 307 / 405 / 404 answers.
+ * The legacy REST sub-app mounted at `/api`: deny-by-default (only the routes declared public answer
+ * anonymous callers; unknown paths included, everyone else gets 401), then the features' routes, then
+ * the router's own 307 / 405 / 404 answers. Also returns the route table.
  */
-export const createLegacyApp = (modules: readonly LegacyRoutesModule[]) => {
-  const router = createLegacyRouter('/api');
+export const createLegacyApp = (
+  modules: readonly LegacyRoutesModule[],
+  options: LegacyRouterOptions = {},
+) => {
+  const router = createLegacyRouter('/api', options);
   router.app.use('*', async (c, next) => {
-    if (!c.var.actor && !isPublicApiRoute(c.req.method, c.req.path)) {
+    if (!c.var.actor && !isPublicRoute(router.routes, c.req.method, c.req.path)) {
       const message =
         c.var.tokenState === 'invalid' ? GUARD_MESSAGES.invalidToken : GUARD_MESSAGES.noToken;
       throw new AppError('UNAUTHENTICATED', message);
     }
     await next();
   });
-  for (const register of modules) register(router);
+  for (const module of modules) for (const route of module.routes) router.register(route);
   router.app.all('*', (c) => unmatched(router.routes, c));
-  return router;
+  return { app: router.app, routes: router.routes };
 };

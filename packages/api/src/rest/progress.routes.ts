@@ -1,28 +1,37 @@
-/**
- * Legacy learner statistics (api-rest-core §6.3.10 route 22, §6.3.12 route 24), read from the progress
- * caches; floats written as Python floats.
- */
-import { parseLegacyTimeRange } from '@mathakine/core';
+/** The learner statistics routes (api-rest-core §6.3.10 route 22, §6.3.12 route 24). */
+import {
+  toLegacyDashboard,
+  toLegacyProgress,
+  ZLegacyDashboard,
+  ZLegacyProgress,
+  ZLegacyStatsQuery,
+} from './progress.legacy.ts';
+import { ok } from './reply.ts';
+import { defineRoute, defineRoutes } from './route.ts';
 
-import { authedCtxOf } from '../http/request-ctx.ts';
-import { legacyJson } from '../legacy/format.ts';
-import { toLegacyDashboard, toLegacyProgress } from './exercises.mappers.ts';
-import type { LegacyRoutesModule } from './index.ts';
+export const progressRoutes = defineRoutes({
+  feature: 'progress',
+  routes: [
+    defineRoute({
+      method: 'GET',
+      path: '/users/me/progress',
+      guard: 'user+full',
+      summary: "The user's exercise progress (accuracy, streaks, per type)",
+      responses: { 200: ZLegacyProgress },
+      errors: [],
+      handler: async ({ core, ctx }) => ok(toLegacyProgress(await core.progress.get(ctx))),
+    }),
 
-export const progressRoutes: LegacyRoutesModule = ({ route }) => {
-  // 22
-  route('GET', '/users/me/progress', 'user+full', async (c) =>
-    legacyJson(toLegacyProgress(await c.var.core.progress.get(authedCtxOf(c)))),
-  );
-
-  // 24: any timeRange other than 7, 30, 90 or all means 30.
-  route('GET', '/users/stats', 'user', async (c) =>
-    legacyJson(
-      toLegacyDashboard(
-        await c.var.core.stats.dashboard(authedCtxOf(c), {
-          timeRange: parseLegacyTimeRange(c.req.query('timeRange')),
-        }),
-      ),
-    ),
-  );
-};
+    defineRoute({
+      method: 'GET',
+      path: '/users/stats',
+      guard: 'user',
+      summary: 'The dashboard statistics over a time range (7, 30, 90 days or all)',
+      query: ZLegacyStatsQuery,
+      responses: { 200: ZLegacyDashboard },
+      errors: [],
+      handler: async ({ core, ctx, query }) =>
+        ok(toLegacyDashboard(await core.stats.dashboard(ctx, query))),
+    }),
+  ],
+});

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 
 import { legacyPathLabel } from '../middleware/metrics.ts';
-import { isPublicApiRoute } from './public-routes.ts';
-import { allowedMethods, compileTemplate, type LegacyRoute } from './router.ts';
+import { createLegacyApp } from './index.ts';
+import { LEGACY_MODULES } from './modules.ts';
+import { allowedMethods, compileTemplate, isPublicRoute, type RouteTableEntry } from './router.ts';
 
-const route = (method: LegacyRoute['method'], template: string): LegacyRoute => ({
+const route = (method: RouteTableEntry['method'], template: string): RouteTableEntry => ({
   method,
   template,
-  guard: 'user',
   pattern: compileTemplate(template),
 });
+
+const { routes } = createLegacyApp(LEGACY_MODULES);
+const isPublicApiRoute = (method: string, path: string) => isPublicRoute(routes, method, path);
 
 describe('legacy route table helpers', () => {
   it('compiles parameter constraints: {…:int} matches digits only', () => {

@@ -1,26 +1,41 @@
-import { Hono, type Context, type Handler } from 'hono';
+import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 
 import { AppError } from '@mathakine/core';
 
 import { GUARD_MESSAGES, type GuardLevel } from '../guards.ts';
 import type { ApiEnv } from '../hono-env.ts';
-import { LEGACY_NOT_FOUND_MESSAGE, legacyBody } from '../legacy/legacy-error.ts';
+import {
+  clearAuthCookies,
+  honoCookieJar,
+  setAuthCookies,
+  setCsrfCookie,
+} from '../http/auth-cookies.ts';
+import { clientOf, ctxOf } from '../http/request-ctx.ts';
+import { routeNotFound, toLegacyError } from '../legacy/legacy-error.ts';
+import { writeLegacyError, writeReply } from '../legacy/writer.ts';
+import { requireCsrfToken } from '../middleware/csrf.ts';
 import { markRoute } from '../middleware/metrics.ts';
+import { checkReply } from './check-reply.ts';
+import type { LegacyCookies, LegacyRoute, LegacyRoutesModule, RawRequest } from './route.ts';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface LegacyRoute {
-  method: HttpMethod;
+/** A registered route: its declaration plus the full template and the patterns the router matches. */
+export interface RegisteredRoute extends LegacyRoute {
   /** Full path with Hono parameters, e.g. `/api/exercises/:id{[0-9]+}`. */
-  template: string;
-  guard: GuardLevel;
-  pattern: RegExp;
+  readonly template: string;
+  readonly pattern: RegExp;
+  /** The template without its trailing slash, for the whitelist's "trailing slash ignored". */
+  readonly loosePattern: RegExp;
 }
 
-/** `/api/exercises/:id{[0-9]+}` → a regex matching concrete paths (for 405 / trailing-slash lookups). */
-export const compileTemplate = (template: string): RegExp => {
-  const source = template
+/** What the table helpers need (tests build such entries by hand). */
+export type RouteTableEntry = Pick<RegisteredRoute, 'method' | 'template' | 'pattern'>;
+
+const withoutTrailingSlash = (path: string) =>
+  path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+
+const templateSource = (template: string): string =>
+  template
     .split('/')
     .map((segment) => {
       const param = /^:[A-Za-z_][A-Za-z0-9_]*(\{(.+)\})?$/.exec(segment);
@@ -28,8 +43,14 @@ export const compileTemplate = (template: string): RegExp => {
       return `(?:${param[2] ?? '[^/]+'})`;
     })
     .join('/');
-  return new RegExp(`^${source}$`);
-};
+
+/** `/api/exercises/:id{[0-9]+}` → a regex matching concrete paths (for 405 / trailing-slash lookups). */
+export const compileTemplate = (template: string): RegExp =>
+  new RegExp(`^${templateSource(template)}$`);
+
+/** The template and every path below it (maintenance exemptions: the legacy matched prefixes). */
+export const compilePrefix = (template: string): RegExp =>
+  new RegExp(`^${templateSource(withoutTrailingSlash(template))}(?:/.*)?$`);
 
 /** The per-route guard of api-rest-core §2.4 (the `/api` deny-by-default runs before it). */
 export const guard = (level: GuardLevel) =>
@@ -46,27 +67,100 @@ export const guard = (level: GuardLevel) =>
     return next();
   });
 
-/**
- * The legacy sub-app plus the table of its routes. Feature files register through `route`, which records
- * the template (metrics label, 405 `Allow`, trailing-slash redirects) and applies the guard.
- */
-export const createLegacyRouter = (mount = '/api') => {
-  const app = new Hono<ApiEnv>();
-  const routes: LegacyRoute[] = [];
+/** The legacy cookies over Hono's context (one place knows the production flags). */
+const legacyCookies = (c: Context<ApiEnv>): LegacyCookies => {
+  const jar = honoCookieJar(c);
+  const production = c.var.productionCookies;
+  return {
+    get: (name) => jar.get(name),
+    setAuth: (tokens) => {
+      setAuthCookies(jar, production, tokens);
+    },
+    clearAuth: () => {
+      clearAuthCookies(jar, production);
+    },
+    setCsrf: (token) => {
+      setCsrfCookie(jar, production, token);
+    },
+  };
+};
 
-  const route = (method: HttpMethod, path: string, level: GuardLevel, handler: Handler<ApiEnv>) => {
-    const template = `${mount}${path}`;
-    routes.push({ method, template, guard: level, pattern: compileTemplate(template) });
-    app.on(method, path, markRoute(template), guard(level), handler);
+const rawRequestOf = (c: Context<ApiEnv>): RawRequest => ({
+  ctx: ctxOf(c),
+  core: c.var.core,
+  client: clientOf(c),
+  cookies: legacyCookies(c),
+  params: c.req.param(),
+  query: c.req.query(),
+  body: { text: () => c.req.text(), header: (name) => c.req.header(name) },
+});
+
+export interface LegacyRouterOptions {
+  /** Check every reply against its route's declared response schema (tests); a mismatch is a 500. */
+  validateResponses?: boolean;
+}
+
+/**
+ * The legacy sub-app plus the table of its routes. `register` records the template (metrics label, 405
+ * `Allow`, trailing-slash redirects, public list, maintenance exemptions) and mounts guard → CSRF →
+ * parse → handler → the one writer.
+ */
+export const createLegacyRouter = (mount = '/api', options: LegacyRouterOptions = {}) => {
+  const app = new Hono<ApiEnv>();
+  const routes: RegisteredRoute[] = [];
+
+  const register = (route: LegacyRoute) => {
+    const template = `${mount}${route.path}`;
+    routes.push({
+      ...route,
+      template,
+      pattern: compileTemplate(template),
+      loosePattern: compileTemplate(withoutTrailingSlash(template)),
+    });
+    app.on(route.method, route.path, markRoute(template), guard(route.guard), async (c) => {
+      if (route.csrf) requireCsrfToken(c);
+      const reply = await route.run(rawRequestOf(c));
+      if (options.validateResponses) checkReply(route, template, reply);
+      return writeReply(c, reply);
+    });
   };
 
-  return { app, routes, route };
+  return { app, routes, register };
 };
 
 export type LegacyRouter = ReturnType<typeof createLegacyRouter>;
 
+/**
+ * The deny-by-default whitelist of api-rest-core §2.4, derived from the declarations: the method + path
+ * pairs of `public` / `public+optional` routes and of `publicListed` ones. Exact match, trailing slash
+ * ignored; only the declared method (HEAD is not).
+ */
+export const isPublicRoute = (
+  routes: readonly RegisteredRoute[],
+  method: string,
+  path: string,
+): boolean => {
+  const loose = withoutTrailingSlash(path);
+  return routes.some(
+    (r) =>
+      (r.guard === 'public' || r.guard === 'public+optional' || r.publicListed) &&
+      r.method === method &&
+      r.loosePattern.test(loose),
+  );
+};
+
+/** The maintenance exemptions the modules declare: exempt routes and exempt areas, as path patterns. */
+export const maintenanceExemptPatterns = (
+  modules: readonly LegacyRoutesModule[],
+  mount = '/api',
+): RegExp[] =>
+  modules.flatMap((m) => [
+    ...(m.area?.maintenanceExempt ? [compilePrefix(`${mount}${m.area.prefix}`)] : []),
+    ...m.routes.filter((r) => r.maintenanceExempt).map((r) => compilePrefix(`${mount}${r.path}`)),
+  ]);
+
 /** Methods answered for a path: `GET` implies `HEAD`, as in the legacy. */
-export const allowedMethods = (routes: readonly LegacyRoute[], path: string): string[] => {
+export const allowedMethods = (routes: readonly RouteTableEntry[], path: string): string[] => {
   const matching = routes.filter((r) => r.pattern.test(path));
   const first = matching[0];
   if (!first) return [];
@@ -80,7 +174,7 @@ export const allowedMethods = (routes: readonly LegacyRoute[], path: string): st
  * that one exists (Starlette `redirect_slashes`), 405 plain text with `Allow` when the path exists with
  * other methods, else the legacy 404.
  */
-export const unmatched = (routes: readonly LegacyRoute[], c: Context<ApiEnv>): Response => {
+export const unmatched = (routes: readonly RouteTableEntry[], c: Context<ApiEnv>): Response => {
   const path = c.req.path;
   const allow = allowedMethods(routes, path);
   if (allow.length > 0) {
@@ -97,5 +191,8 @@ export const unmatched = (routes: readonly LegacyRoute[], c: Context<ApiEnv>): R
 };
 
 /** The legacy global 404 body, which (unlike route-level 404s) carries the request path. */
-export const legacyNotFound = (c: Context): Response =>
-  c.json(legacyBody(404, LEGACY_NOT_FOUND_MESSAGE, { path: c.req.path }), 404);
+export const legacyNotFound = (c: Context<ApiEnv>): Response =>
+  writeLegacyError(
+    c,
+    toLegacyError(routeNotFound(), { path: c.req.path, requestId: c.var.requestId }),
+  );

@@ -29,7 +29,7 @@ export const createAccountsApp = async (options: AccountsAppOptions = {}) => {
   const log = pino({ level: 'silent' });
   const clock = movableClock();
   const isProduction = options.isProduction ?? false;
-  const config = testCoreConfig({ ...options.core, isProduction });
+  const config = testCoreConfig(options.core);
   const core: Core = createCore({
     db,
     log,
@@ -49,12 +49,10 @@ export const createAccountsApp = async (options: AccountsAppOptions = {}) => {
       metricsToken: null,
     },
   };
-  const { app, legacyRoutes } = createApiApp({
-    core,
-    config: apiConfig,
-    log,
-    registry: new Registry(),
-  });
+  const { app, legacyRoutes } = createApiApp(
+    { core, config: apiConfig, log, registry: new Registry() },
+    { validateLegacyResponses: true },
+  );
   const metrics = createApiMetrics(new Registry());
   const caller = (ctx: Partial<TrpcContext> = {}) =>
     createCaller({
@@ -121,7 +119,7 @@ export const memoryHttp = (
       lastOptions.set(name, { ...opts, deleted: true });
     },
   };
-  return { clientIp, userAgent: 'vitest', cookies, jar, lastOptions };
+  return { clientIp, userAgent: 'vitest', cookies, productionCookies: false, jar, lastOptions };
 };
 
 export const PASSWORD = 'Padawan2026';

@@ -64,7 +64,8 @@ export const silentLogger = () => pino({ level: 'silent' });
 
 /**
  * The real app over the test database (PGlite by default, DATABASE_URL when set), with the given
- * transport configuration and fixtures. Returns a `createCaller` bound to the same core.
+ * transport configuration and fixtures; every legacy reply is checked against its route's declared
+ * response schema. Returns a `createCaller` bound to the same core.
  */
 export const createTestApp = async (options: TestAppOptions = {}) => {
   const db = options.db ?? (await getTestDb()).db;
@@ -81,7 +82,7 @@ export const createTestApp = async (options: TestAppOptions = {}) => {
       ...(options.resolveAuth ? { resolveAuth: options.resolveAuth } : {}),
       ...(options.reportError ? { reportError: options.reportError } : {}),
     },
-    options,
+    { validateLegacyResponses: true, ...options },
   );
   const metrics = createApiMetrics(new Registry());
   const callerFor = (ctx: Partial<TrpcContext>) =>

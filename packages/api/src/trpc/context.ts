@@ -25,6 +25,8 @@ export interface TrpcHttp {
   clientIp: string;
   userAgent: string | null;
   cookies: CookieJar;
+  /** Production cookie attributes (`Secure; SameSite=None`), from the api configuration. */
+  productionCookies: boolean;
 }
 
 export const createTrpcContext = (
@@ -41,5 +43,6 @@ export const createTrpcContext = (
     clientIp: c.var.clientIp,
     userAgent: c.req.header('User-Agent') ?? null,
     cookies: honoCookieJar(c),
+    productionCookies: c.var.productionCookies,
   },
 });

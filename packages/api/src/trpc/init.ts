@@ -8,11 +8,19 @@ import type { TrpcContext } from './context.ts';
 
 export const GENERIC_INTERNAL_MESSAGE = 'Une erreur est survenue. Veuillez réessayer.';
 
+/** What a procedure may declare with `.meta({...})`; read from the router's records by the transports. */
+export interface ProcedureMeta {
+  /** Answers while `maintenance_mode` is on (the tRPC side of api-rest-core §1.7). */
+  maintenanceExempt?: boolean;
+}
+
 /**
  * initTRPC exactly once. The formatter adds `appCode` and `details` for domain errors, `zodError` only
  * for input-parsing failures, and never lets an internal message out unless the context says so (dev).
  */
-const t = initTRPC.context<TrpcContext>().create({
+const builder = initTRPC.context<TrpcContext>().meta<ProcedureMeta>();
+
+const t = builder.create({
   transformer: superjson,
   errorFormatter: ({ shape, error, ctx }) => {
     const cause = error.cause;

@@ -9,8 +9,8 @@ import {
   type AgeGroup,
   type Difficulty,
   type ExerciseType,
-} from '../exercises/exercise.rules.ts';
-import type { AiChallengeType } from './ai.port.ts';
+} from '../exercises/index.ts';
+import type { AiChallengeType } from '../kernel/ai.ts';
 
 /** The markers around the learner's own request (sanitizeUserText removes them from user text). */
 export const REQUEST_OPEN = '<<<DEMANDE_ELEVE>>>';

@@ -1,10 +1,7 @@
-// The AI port and its rules (issue 11). Re-exported by the package root.
-export * from './ai.port.ts';
-export * from './ai.errors.ts';
-export * from './ai-models.rules.ts';
-export { createDisabledAiProvider } from './disabled-provider.ts';
-export { createOpenAiProvider, type OpenAiProviderOptions } from './openai-provider.ts';
-export { extractJsonObject } from './json-extract.rules.ts';
+// The AI feature (issue 11): prompt safety (S-2.1), the messages sent to the model (generation and the
+// tutor chat). Public surface of the feature. The port and its errors are kernel/ai.ts, the provider
+// implementations adapters/, and the checks of generated content belong to the feature that owns it
+// (exercises: verifyGeneratedExercise; challenges: verifyGeneratedChallenge).
 export * from './prompt-safety.rules.ts';
 export {
   AGE_GROUP_GUIDE,
@@ -14,19 +11,3 @@ export {
   REQUEST_OPEN,
 } from './generation-prompts.ts';
 export * from './prompts.ts';
-export {
-  CONTENT_PROBLEM_CODES,
-  looksFrench,
-  type ContentProblem,
-  type ContentProblemCode,
-} from './generated-text.rules.ts';
-export {
-  findQuestionExpression,
-  parseCalculation,
-  parseExpression,
-  type ArithmeticOperator,
-  type ParsedExpression,
-  type QuestionExpression,
-} from './arithmetic-expression.rules.ts';
-export * from './generated-exercise.rules.ts';
-export * from './generated-challenge.rules.ts';

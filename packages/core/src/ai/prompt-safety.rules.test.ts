@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { createRandom } from '../exercises/generator/random.ts';
+import { createRandom } from '../exercises/index.ts';
+import { hasUnsafeCharacters, stripUnsafeCharacters } from '../lib/text.ts';
 import {
   ageHintOf,
   CHAT_HISTORY_SENT,
   chatComplexityOf,
   checkPromptSafety,
   GENERATION_PROMPT_MAX_LENGTH,
-  hasUnsafeCharacters,
   prepareChatHistory,
   PROMPT_SAFETY_REASONS,
   REDACTED_EMAIL,
@@ -15,7 +15,6 @@ import {
   redactPersonalData,
   sanitizeChatText,
   sanitizeGenerationPrompt,
-  stripUnsafeCharacters,
   ZChatHistory,
 } from './prompt-safety.rules.ts';
 

@@ -8,8 +8,9 @@
  */
 import { z } from 'zod';
 
-import type { AgeGroup } from '../exercises/exercise.rules.ts';
-import type { ChatComplexity } from './ai.port.ts';
+import type { AgeGroup } from '../exercises/index.ts';
+import type { ChatComplexity } from '../kernel/ai.ts';
+import { stripUnsafeCharacters } from '../lib/text.ts';
 
 /** A longer raw prompt or chat message is refused (legacy limit). */
 export const PROMPT_MAX_LENGTH = 1000;
@@ -82,11 +83,6 @@ const INJECTION_PHRASES = [
   /quel\s+est\s+ton\s+(prompt|système)/gi,
 ];
 
-// Control characters except tab and newline; invisible and bidirectional controls; lone surrogates.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-const INVISIBLE = /[\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069\u00AD]/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Our delimiters (prompts.ts) are made of these: user text can never contain them. */
 const DELIMITER_RUNS = /<{3,}|>{3,}|«{2,}|»{2,}/g;
 
@@ -96,14 +92,6 @@ const PHONE = /(?<!\d|\d[.,/])(?:\+33[\s.-]?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d|[.,
 
 export const REDACTED_EMAIL = '[adresse masquée]';
 export const REDACTED_PHONE = '[numéro masqué]';
-
-/** True when the text holds a control or invisible character, or a lone surrogate. */
-export const hasUnsafeCharacters = (text: string): boolean =>
-  stripUnsafeCharacters(text) !== text.normalize('NFC');
-
-/** Removes control and invisible characters and lone surrogates; NFC. Never throws. */
-export const stripUnsafeCharacters = (text: string): string =>
-  text.replace(LONE_SURROGATE, '').normalize('NFC').replace(CONTROL, '').replace(INVISIBLE, '');
 
 /** Replaces e-mail addresses and phone numbers (personal data never goes to a provider). */
 export const redactPersonalData = (text: string): string =>

@@ -2,9 +2,8 @@
 // outside its own user message, and no personal data reaches the messages.
 import { describe, expect, it } from 'vitest';
 
-import { AGE_GROUPS, EXERCISE_TYPES } from '../exercises/exercise.rules.ts';
-import { createRandom } from '../exercises/generator/random.ts';
-import { AI_CHALLENGE_TYPES, type AiMessage } from './ai.port.ts';
+import { AGE_GROUPS, createRandom, EXERCISE_TYPES } from '../exercises/index.ts';
+import { AI_CHALLENGE_TYPES, type AiMessage } from '../kernel/ai.ts';
 import {
   challengeSystemPrompt,
   exerciseSystemPrompt,

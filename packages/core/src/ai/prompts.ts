@@ -6,8 +6,8 @@
  *   delimited, and the system prompt says that what is inside the delimiters is data, not orders;
  * - no identity (name, e-mail, id) is a parameter of any builder: none can reach the provider.
  */
-import type { AgeGroup, ExerciseType } from '../exercises/exercise.rules.ts';
-import type { AiChallengeType, AiMessage } from './ai.port.ts';
+import type { AgeGroup, ExerciseType } from '../exercises/index.ts';
+import type { AiChallengeType, AiMessage } from '../kernel/ai.ts';
 import {
   challengeSystemPrompt,
   exerciseSystemPrompt,

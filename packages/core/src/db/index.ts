@@ -1,4 +1,4 @@
-// @mathakine/core/db: the composition root's (apps/server) and the CLIs' access to the database.
+// @mathakine/core/db: the composition root's (apps/server) and the database CLI's access to the database.
 // Services never import this: they receive `Database` through CoreDeps.
 export type { Database, Db, Tx } from './types.ts';
 export { createDb, DB_DEFAULTS, type CreateDbOptions, type ManagedDatabase } from './client.ts';
@@ -23,12 +23,6 @@ export {
   type SqlSession,
 } from './migrate.ts';
 export { acquireDataDirLock, lockPathFor, MEMORY_DATA_DIR } from './pglite.ts';
-export {
-  CLI_USAGE,
-  migrateDatabase,
-  runCli,
-  seedDemo,
-  type CliDatabaseSettings,
-  type MigrateDatabaseResult,
-  type RunCliOptions,
-} from './cli.ts';
+// Provisioning (migrations + reference data) and the demo data belong to the reference-data feature; the
+// database command line that runs them lives in apps/server (src/db-cli.ts).
+export { migrateDatabase, seedDemo, type MigrateDatabaseResult } from '../reference/index.ts';

@@ -1,7 +1,7 @@
 // int-pg project (only when DATABASE_URL is set): races between separate PostgreSQL connections.
 import path from 'node:path';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { createEmptyDatabase, type EmptyDatabase } from '../testing/index.ts';
 import { createMigrator, MIGRATION_LOCK_KEY, MIGRATIONS_TABLE } from './migrate.ts';
@@ -60,7 +60,20 @@ describe('migrate runner on PostgreSQL (concurrent deploys)', () => {
           finished = true;
           return r;
         });
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Wait until the run is visibly queued on the lock (an ungranted advisory lock in this database),
+      // not for a fixed delay.
+      await vi.waitFor(
+        async () => {
+          const waiting = await other.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_locks
+              WHERE locktype = 'advisory' AND NOT granted AND objid = $1
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+            [MIGRATION_LOCK_KEY],
+          );
+          expect(waiting.rows[0]?.n).toBe(1);
+        },
+        { timeout: 120_000, interval: 50 },
+      );
       expect(finished).toBe(false);
       // The "other deploy" applies everything, then releases the lock.
       await createMigratorOnSession(other, url);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { isAppError } from '../errors.ts';
+import { isAppError } from '../kernel/errors.ts';
 import { getTestDb, resetDb } from '../testing/index.ts';
 import { mapPrismaError, type PrismaErrorHints } from './prisma-errors.ts';
 

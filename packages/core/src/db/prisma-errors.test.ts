@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { mapPrismaError, prismaErrorInfo } from './prisma-errors.ts';
 
 describe('mapPrismaError (shapes)', () => {

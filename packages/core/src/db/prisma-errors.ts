@@ -1,4 +1,4 @@
-import { AppError, type AppErrorCode } from '../errors.ts';
+import { AppError, type AppErrorCode } from '../kernel/errors.ts';
 
 /**
  * What a use case says about the constraint errors it can cause (STYLE.md §4). Messages must be safe to

@@ -2,7 +2,7 @@
  * GET /api/exercises/stats, the public "academy" statistics (spec/domain-rules.md §7.5,
  * api-rest-core.md §6.4.2): fixed French labels and the arithmetic, from aggregated counts.
  */
-import { ratio } from '../stats/py-round.ts';
+import { ratio } from '../lib/py-round.ts';
 import { AGE_GROUPS, DIFFICULTIES, EXERCISE_TYPES } from './exercise.rules.ts';
 
 export const DISCIPLINE_NAMES: Record<string, string> = {

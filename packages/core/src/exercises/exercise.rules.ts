@@ -222,3 +222,13 @@ export const isJsonTruthy = (value: unknown): boolean => {
   if (typeof value === 'object') return Object.keys(value).length > 0;
   return true;
 };
+
+/** The French messages of the exercise use cases (legacy wording). */
+export const EXERCISE_MESSAGES = {
+  notFound: 'Exercice non trouvé',
+  generationParamsRequired: "Les paramètres 'exercise_type' et 'age_group' sont requis",
+  noCorrectAnswer: "L'exercice n'a pas de réponse correcte définie.",
+  idempotencyKeyReused: "Cette clé d'idempotence a déjà servi pour un autre exercice.",
+  generationLimit: (limit: number, minutes: number) =>
+    `Limite de ${limit} exercices générés par heure atteinte. Réessaie dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+} as const;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-import type { AwardedBadgeDto, ProgressNotificationDto } from '../attempts/post-attempt.ts';
+import type { AwardedBadgeDto, ProgressNotificationDto } from '../progress/index.ts';
 import {
   AGE_GROUPS,
   EXERCISE_TYPES,

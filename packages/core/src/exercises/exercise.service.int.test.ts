@@ -1,13 +1,13 @@
 import { pino } from 'pino';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { noopPostAttemptStep, type PostAttemptStep } from '../attempts/post-attempt.ts';
-import type { Clock } from '../clock.ts';
 import type { PrismaClient } from '../db/generated/client.ts';
 import type { Database } from '../db/types.ts';
-import type { Actor, AuthedCtx, Ctx } from '../deps.ts';
-import { AppError } from '../errors.ts';
-import { makeSettingsService } from '../settings/settings.service.ts';
+import type { Clock } from '../kernel/clock.ts';
+import type { Actor, AuthedCtx, Ctx } from '../kernel/deps.ts';
+import { AppError } from '../kernel/errors.ts';
+import { noopPostAttemptStep, type PostAttemptStep } from '../progress/index.ts';
+import { makeSettingsService } from '../settings/index.ts';
 import { movableClock } from '../testing/clock.ts';
 import {
   createAttempt,
@@ -303,7 +303,7 @@ describe('generate', () => {
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({
       code: 'RATE_LIMITED',
-      headers: { 'Retry-After': String(49 * 60) },
+      retryAfterSeconds: 49 * 60,
     });
     // Unsaved generations and other users are not limited.
     await service.generate(ctxFor(user.id), {

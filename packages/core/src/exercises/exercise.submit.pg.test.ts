@@ -5,12 +5,12 @@
 import { pino } from 'pino';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { noopPostAttemptStep } from '../attempts/post-attempt.ts';
-import { systemClock } from '../clock.ts';
 import type { PrismaClient } from '../db/generated/client.ts';
 import type { Database } from '../db/types.ts';
-import type { AuthedCtx } from '../deps.ts';
-import { makeSettingsService } from '../settings/settings.service.ts';
+import { systemClock } from '../kernel/clock.ts';
+import type { AuthedCtx } from '../kernel/deps.ts';
+import { noopPostAttemptStep } from '../progress/index.ts';
+import { makeSettingsService } from '../settings/index.ts';
 import { createExercise, createUser, getTestDb, resetDb } from '../testing/index.ts';
 import { makeExerciseService } from './exercise.service.ts';
 

@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { BADGE_CATALOGUE } from '../reference/badges.ts';
-import { createChallengeAttempt, createUser, getTestDb, resetDb } from '../testing/index.ts';
-import { evaluateBadges } from './badge.engine.ts';
+import { BADGE_CATALOGUE } from '../reference/index.ts';
 import {
   createGamificationHarness,
   ctxFor,
   movableClock,
   restoreCatalogue,
-} from './badge.test-support.ts';
+} from '../testing/gamification.ts';
+import { createChallengeAttempt, createUser, getTestDb, resetDb } from '../testing/index.ts';
+import { evaluateBadges } from './badge.engine.ts';
 
 /**
  * Real concurrency on PostgreSQL (two pooled connections racing): the (user, badge) uniqueness, not a
@@ -25,6 +25,20 @@ beforeEach(async () => {
   h.reset();
 });
 
+/** Resolves for every caller once `parties` callers are waiting: a rendezvous, not a delay. */
+const barrier = (parties: number) => {
+  let arrived = 0;
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return async (): Promise<void> => {
+    arrived += 1;
+    if (arrived === parties) open();
+    await opened;
+  };
+};
+
 const points = (code: string) => BADGE_CATALOGUE.find((b) => b.code === code)?.pointsReward ?? 0;
 
 const awardsOf = async (userId: number) =>
@@ -39,10 +53,13 @@ describe('no double award under concurrency', () => {
     for (let round = 0; round < 5; round += 1) {
       const user = await createUser(prisma);
       await h.bulkAttempts(user.id, 10, { correct: false });
-      // Both transactions read "not earned" before either inserts.
+      // Both transactions are open (each on its own connection) before either evaluates: the two
+      // evaluations overlap, and neither award is committed when the other starts reading.
+      const bothInside = barrier(2);
       const evaluate = () =>
         prisma.$transaction(async (tx) => {
-          await tx.$executeRawUnsafe('SELECT pg_sleep(0.05)');
+          await tx.$executeRawUnsafe('SELECT 1');
+          await bothInside();
           return evaluateBadges(tx, {
             userId: user.id,
             now: clock.now(),

@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { BADGE_CATALOGUE } from '../reference/badges.ts';
+import { BADGE_CATALOGUE } from '../reference/index.ts';
+import {
+  createGamificationHarness,
+  ctxFor,
+  DAY_MS,
+  movableClock,
+  restoreCatalogue,
+} from '../testing/gamification.ts';
 import {
   createChallengeAttempt,
   createExercise,
@@ -9,13 +16,6 @@ import {
   resetDb,
 } from '../testing/index.ts';
 import { gamificationPostAttemptStep } from './badge.engine.ts';
-import {
-  createGamificationHarness,
-  ctxFor,
-  DAY_MS,
-  movableClock,
-  restoreCatalogue,
-} from './badge.test-support.ts';
 
 /**
  * One test per catalogue badge family, driven by real submissions through the exercise submit service

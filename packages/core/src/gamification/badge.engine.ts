@@ -3,16 +3,17 @@
  * checked against it, awards inserted with the (user, badge) uniqueness, points added once. It runs
  * inside the caller's transaction (the submit's, or POST /api/badges/check's) and never opens one.
  */
-import { addUtcDays, utcDayOf } from '../attempts/activity.rules.ts';
-import type {
-  AttemptFacts,
-  AwardedBadgeDto,
-  PostAttemptOutcome,
-  PostAttemptStep,
-} from '../attempts/post-attempt.ts';
 import type { ExerciseType } from '../db/generated/enums.ts';
 import type { Db } from '../db/types.ts';
-import { parseBadgeRequirement, type BadgeRequirement } from '../reference/badge-requirements.ts';
+import {
+  addUtcDays,
+  utcDayOf,
+  type AttemptFacts,
+  type AwardedBadgeDto,
+  type PostAttemptOutcome,
+  type PostAttemptStep,
+} from '../progress/index.ts';
+import { parseBadgeRequirement, type BadgeRequirement } from '../reference/index.ts';
 import {
   addPoints,
   countCorrectChallengeAttempts,
@@ -183,7 +184,7 @@ export interface GamificationStepHooks {
 }
 
 /**
- * The post-attempt step (attempts/post-attempt.ts), called by the submit services inside their
+ * The post-attempt step (progress/post-attempt.ts), called by the submit services inside their
  * transaction once the attempt is written:
  * - exercise submissions, correct or not: evaluation with the attempt as context (comeback), then
  *   the "Tu approches !" notification when no badge was earned;

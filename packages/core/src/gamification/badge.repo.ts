@@ -4,11 +4,11 @@
  * by indexes, so one evaluation costs the same number of statements whatever the number of badges and
  * the length of the user's history.
  */
-import { addUtcDays, utcDayStart, type UtcDay } from '../attempts/activity.rules.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import type { ExerciseType } from '../db/generated/enums.ts';
 import type { Db } from '../db/types.ts';
-import { badgeSelect } from '../reference/apply.ts';
+import { addUtcDays, utcDayStart, type UtcDay } from '../progress/index.ts';
+import { badgeSelect } from '../reference/index.ts';
 import type { TypeStats } from './badge.rules.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -115,7 +115,7 @@ export interface ActivityDayRow {
 }
 
 /**
- * UTC days holding activity (exercise or challenge attempts, attempts/activity.rules.ts) from
+ * UTC days holding activity (exercise or challenge attempts, progress/activity.rules.ts) from
  * `firstDay` to `today` included, with each day's exercise attempts and correct ones. One statement,
  * bounded by the window.
  */

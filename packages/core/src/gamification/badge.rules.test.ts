@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import type { ExerciseType } from '../db/generated/enums.ts';
-import { parseBadgeRequirement, type BadgeRequirement } from '../reference/badge-requirements.ts';
-import { pyRound } from '../stats/py-round.ts';
+import { pyRound } from '../lib/py-round.ts';
+import { parseBadgeRequirement, type BadgeRequirement } from '../reference/index.ts';
 import {
   closestProgressNotification,
   criteriaText,
   isRequirementMet,
-  levelFromPoints,
   rarityOf,
   requirementProgress,
   selectPinnedBadges,
@@ -15,6 +14,7 @@ import {
   type BadgeStatsSnapshot,
   type TypeStats,
 } from './badge.rules.ts';
+import { levelFromPoints } from './level.rules.ts';
 
 const TODAY = '2026-03-10';
 

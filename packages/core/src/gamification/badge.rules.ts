@@ -3,33 +3,10 @@
  * snapshot. Nothing here touches the database; badge.repo.ts builds the snapshot with a fixed number of
  * queries, whatever the number of badges and the length of the user's history.
  */
-import { computeDayStreak, type UtcDay } from '../attempts/activity.rules.ts';
 import type { ExerciseType } from '../db/generated/enums.ts';
-import type { BadgeRequirement } from '../reference/badge-requirements.ts';
-import { pyRound } from '../stats/py-round.ts';
-import { jediRankOfLevel, levelOfPoints } from '../users/user.rules.ts';
-
-// ---------------------------------------------------------------------------------------------
-// Points, levels, ranks (§4.5): always derived from total_points, never stored twice
-// ---------------------------------------------------------------------------------------------
-
-export interface GamificationLevel {
-  totalPoints: number;
-  currentLevel: number;
-  experiencePoints: number;
-  jediRank: string;
-}
-
-export const levelFromPoints = (totalPoints: number): GamificationLevel => {
-  const points = Math.max(0, totalPoints);
-  const currentLevel = levelOfPoints(points);
-  return {
-    totalPoints: points,
-    currentLevel,
-    experiencePoints: points % 100,
-    jediRank: jediRankOfLevel(currentLevel),
-  };
-};
+import { pyRound } from '../lib/py-round.ts';
+import { computeDayStreak, type UtcDay } from '../progress/index.ts';
+import type { BadgeRequirement } from '../reference/index.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The statistics snapshot
@@ -59,7 +36,7 @@ export interface BadgeStatsSnapshot {
   fastestCorrectSeconds: number | null;
   /**
    * UTC days with activity in the look-back window, activity as the day streak defines it
-   * (attempts/activity.rules.ts: any exercise or challenge attempt).
+   * (progress/activity.rules.ts: any exercise or challenge attempt).
    */
   activityDays: ReadonlySet<UtcDay>;
   /** Today's (UTC) exercise attempts. */

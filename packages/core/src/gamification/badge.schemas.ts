@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import type { AwardedBadgeDto, ProgressNotificationDto } from '../attempts/post-attempt.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
+import type { AwardedBadgeDto, ProgressNotificationDto } from '../progress/index.ts';
 import { MAX_PINNED_BADGES, type Rarity } from './badge.rules.ts';
 
 export type { AwardedBadgeDto, ProgressNotificationDto };

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import {
+  createGamificationHarness,
+  ctxFor,
+  movableClock,
+  restoreCatalogue,
+} from '../testing/gamification.ts';
+import {
   awardBadge,
   createChallengeAttempt,
   createUser,
@@ -9,12 +15,6 @@ import {
   resetDb,
 } from '../testing/index.ts';
 import { BADGE_CACHE_TTL_MS } from './badge.service.ts';
-import {
-  createGamificationHarness,
-  ctxFor,
-  movableClock,
-  restoreCatalogue,
-} from './badge.test-support.ts';
 
 const START = new Date('2026-03-10T12:00:00.000Z');
 const { db, prisma } = await getTestDb();

@@ -1,9 +1,9 @@
-import { dayStreakOnRead, utcDayOf } from '../attempts/activity.rules.ts';
-import type { PostAttemptStep } from '../attempts/post-attempt.ts';
 import { DB_DEFAULTS } from '../db/client.ts';
 import type { Db } from '../db/types.ts';
-import type { AuthedCtx, CoreDeps, Ctx } from '../deps.ts';
-import { pyRound } from '../stats/py-round.ts';
+import type { AuthedCtx, CoreDeps, Ctx } from '../kernel/deps.ts';
+import { pyRound } from '../lib/py-round.ts';
+import { createTtlCache } from '../lib/ttl-cache.ts';
+import { dayStreakOnRead, utcDayOf, type PostAttemptStep } from '../progress/index.ts';
 import {
   evaluateBadges,
   loadBadgeSnapshot,
@@ -24,7 +24,6 @@ import {
 } from './badge.repo.ts';
 import {
   criteriaText,
-  levelFromPoints,
   lowerOrNull,
   MAX_PINNED_BADGES,
   rarityOf,
@@ -44,7 +43,7 @@ import type {
   PinnedBadgesDto,
   UserBadgesDto,
 } from './badge.schemas.ts';
-import { createTtlCache } from './ttl-cache.ts';
+import { levelFromPoints } from './level.rules.ts';
 
 /** Cache lifetimes of the legacy (domain-rules §9.3): how stale these reads may be. */
 export const BADGE_CACHE_TTL_MS = { stats: 60_000, rarity: 90_000 } as const;

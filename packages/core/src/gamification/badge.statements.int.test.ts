@@ -1,13 +1,13 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { createAchievement, createUser, getTestDb, resetDb } from '../testing/index.ts';
-import { evaluateBadges } from './badge.engine.ts';
 import {
   createGamificationHarness,
   movableClock,
   restoreCatalogue,
   statementCountingClient,
-} from './badge.test-support.ts';
+} from '../testing/gamification.ts';
+import { createAchievement, createUser, getTestDb, resetDb } from '../testing/index.ts';
+import { evaluateBadges } from './badge.engine.ts';
 
 /**
  * Done-when: one evaluation costs the same number of SQL statements for a user with 1 attempt and with

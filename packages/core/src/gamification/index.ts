@@ -1,11 +1,12 @@
-// The gamification feature (internal barrel): the post-attempt step for the submit services, the badge
-// service, its schemas and DTOs. The package's public surface (src/index.ts) re-exports only schemas,
-// DTOs and constants.
-export {
-  gamificationPostAttemptStep,
-  makeGamificationPostAttemptStep,
-  type GamificationStepHooks,
-} from './badge.engine.ts';
+// The gamification feature: badges (catalogue reads, awards, pins, rarity, progress), points, levels and
+// ranks, and the post-attempt step the submit services run in their transaction (exposed by the badge
+// service as `postAttemptStep`). Public surface of the feature.
 export { BADGE_CACHE_TTL_MS, makeBadgeService, type BadgeService } from './badge.service.ts';
 export * from './badge.schemas.ts';
-export { MAX_PINNED_BADGES, levelFromPoints, type Rarity } from './badge.rules.ts';
+export { MAX_PINNED_BADGES, type Rarity } from './badge.rules.ts';
+export {
+  jediRankOfLevel,
+  levelFromPoints,
+  levelOfPoints,
+  type GamificationLevel,
+} from './level.rules.ts';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { ctxFor } from '../gamification/badge.test-support.ts';
+import { ctxFor } from '../testing/gamification.ts';
 import { createUser, getTestDb, resetDb } from '../testing/index.ts';
 import { makeLeaderboardService } from './leaderboard.service.ts';
 

@@ -1,6 +1,6 @@
-import type { AuthedCtx, CoreDeps } from '../deps.ts';
-import { levelFromPoints } from '../gamification/badge.rules.ts';
-import { parseAgeGroup, type DbAgeGroup } from '../users/user.rules.ts';
+import { parseAgeGroup, type DbAgeGroup } from '../accounts/index.ts';
+import { levelFromPoints } from '../gamification/index.ts';
+import type { AuthedCtx, CoreDeps } from '../kernel/deps.ts';
 import { findLeaderboardRows } from './leaderboard.repo.ts';
 import type { LeaderboardDto, LeaderboardInput } from './leaderboard.schemas.ts';
 

@@ -1,10 +1,10 @@
 /**
- * Applies one activity (an exercise or challenge attempt, see attempts/activity.rules.ts) to the user's
+ * Applies one activity (an exercise or challenge attempt, see activity.rules.ts) to the user's
  * day-streak cache, inside the submit transaction. The exercise and challenge submits both call this,
  * so "what counts as activity" is decided in one place.
  */
-import { nextDayStreak, utcDayOf, type DayStreakState } from '../attempts/activity.rules.ts';
 import type { Tx } from '../db/types.ts';
+import { nextDayStreak, utcDayOf, type DayStreakState } from './activity.rules.ts';
 import { findStreakState, saveStreakState } from './progress.repo.ts';
 
 /**

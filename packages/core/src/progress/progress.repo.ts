@@ -3,9 +3,9 @@
  * counters on `users`. Written inside the submit transaction; read by the progress and dashboard
  * statistics, whose cost therefore does not grow with a learner's history.
  */
-import { utcDayOf, utcDayStart, type DayStreakState } from '../attempts/activity.rules.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import type { Db, Tx } from '../db/types.ts';
+import { utcDayOf, utcDayStart, type DayStreakState } from './activity.rules.ts';
 
 export const userProgressSelect = {
   totalAttempts: true,

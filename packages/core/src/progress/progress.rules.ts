@@ -3,7 +3,7 @@
  * progress cache instead of the attempt history. Units: `accuracy` is a fraction 0–1 (2 decimals),
  * `averageTime` seconds (1 decimal) over attempts with a non-zero time.
  */
-import { pyRound, ratio } from '../stats/py-round.ts';
+import { pyRound, ratio } from '../lib/py-round.ts';
 import type { ExerciseProgressRow } from './progress.repo.ts';
 
 export interface ProgressDto {

@@ -1,14 +1,13 @@
 import { pino } from 'pino';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { noopPostAttemptStep } from '../attempts/post-attempt.ts';
-import type { Clock } from '../clock.ts';
 import type { PrismaClient } from '../db/generated/client.ts';
 import type { Database } from '../db/types.ts';
-import type { AuthedCtx } from '../deps.ts';
-import { makeExerciseService } from '../exercises/exercise.service.ts';
-import { makeSettingsService } from '../settings/settings.service.ts';
-import { makeStatsService } from '../stats/stats.service.ts';
+import { makeExerciseService } from '../exercises/index.ts';
+import type { Clock } from '../kernel/clock.ts';
+import type { AuthedCtx } from '../kernel/deps.ts';
+import { makeSettingsService } from '../settings/index.ts';
+import { makeStatsService } from '../stats/index.ts';
 import {
   createChallengeAttempt,
   createExercise,
@@ -16,6 +15,7 @@ import {
   getTestDb,
   resetDb,
 } from '../testing/index.ts';
+import { noopPostAttemptStep } from './post-attempt.ts';
 import { makeProgressService } from './progress.service.ts';
 
 const log = pino({ level: 'silent' });

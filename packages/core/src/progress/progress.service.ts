@@ -1,6 +1,6 @@
-import { dayStreakOnRead, utcDayOf } from '../attempts/activity.rules.ts';
-import type { AuthedCtx, CoreDeps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import type { AuthedCtx, CoreDeps } from '../kernel/deps.ts';
+import { AppError } from '../kernel/errors.ts';
+import { dayStreakOnRead, utcDayOf } from './activity.rules.ts';
 import { findExerciseProgressRows, findUserProgress, streakStateOf } from './progress.repo.ts';
 import { buildProgress, type ProgressDto } from './progress.rules.ts';
 

@@ -1,6 +1,6 @@
-import type { CoreConfig } from '../config.ts';
-import { AppError } from '../errors.ts';
-import type { RateLimitStore } from './rate-limit.store.ts';
+import type { CoreConfig } from '../kernel/config.ts';
+import { AppError } from '../kernel/errors.ts';
+import type { RateLimitStore } from '../kernel/ports.ts';
 
 export const RATE_LIMIT_MESSAGE = 'Trop de tentatives. Veuillez réessayer dans une minute.';
 export const CHAT_RATE_LIMIT_MESSAGE =
@@ -36,7 +36,7 @@ const limitFor = (config: CoreConfig['rateLimits'], bucket: RateLimitBucket): nu
 };
 
 export const makeRateLimitService = (deps: { store: RateLimitStore; config: CoreConfig }) => ({
-  /** Counts one request; throws RATE_LIMITED (429 + Retry-After) when the bucket is full. */
+  /** Counts one request; throws RATE_LIMITED (with `retryAfterSeconds`) when the bucket is full. */
   consume: async (bucket: RateLimitBucket, key: string): Promise<void> => {
     const limit = limitFor(deps.config.rateLimits, bucket);
     const result = await deps.store.hit(
@@ -49,7 +49,7 @@ export const makeRateLimitService = (deps: { store: RateLimitStore; config: Core
         'RATE_LIMITED',
         bucket === 'chat' ? CHAT_RATE_LIMIT_MESSAGE : RATE_LIMIT_MESSAGE,
         {
-          headers: { 'Retry-After': String(result.retryAfterSeconds) },
+          retryAfterSeconds: result.retryAfterSeconds,
           details: { retryAfterSeconds: result.retryAfterSeconds },
         },
       );

@@ -1,17 +1,30 @@
 import type { Prisma, PrismaClient } from '../db/generated/client.ts';
 import { BADGE_CATALOGUE, type BadgeDefinition } from './badges.ts';
+import {
+  applyStarterChallenges,
+  type ApplyStarterChallengesResult,
+} from './challenges/apply-starter-challenges.ts';
 import { DEFAULT_SETTING_ROWS } from './settings.ts';
 
 /**
- * Version of the reference data (badge catalogue + default settings). Bump it whenever
- * badges.ts or settings.ts changes, so deploy logs show which catalogue a database received.
+ * Version of the reference data (badge catalogue + default settings + starter challenges). Bump it
+ * whenever badges.ts, settings.ts or challenges/ changes, so deploy logs show which catalogue a
+ * database received.
  */
-export const REFERENCE_DATA_VERSION = '2026.11.24-1';
+export const REFERENCE_DATA_VERSION = '2026.11.25-1';
 
-export interface ApplyReferenceDataResult {
+export interface ApplyReferenceDataResult extends ApplyStarterChallengesResult {
   badgesInserted: number;
   badgesUpdated: number;
   settingsInserted: number;
+}
+
+export interface ApplyReferenceDataOptions {
+  /**
+   * Also apply the starter challenge catalogue (default true). The test harness turns it off when it
+   * resets a database, so tests start without content of their own.
+   */
+  starterChallenges?: boolean;
 }
 
 /** The catalogue columns reference data owns; gamification reads badges with the same select. */
@@ -81,10 +94,14 @@ const badgeDiffers = (stored: StoredBadge, def: BadgeDefinition): boolean =>
  * - badges are upserted by `code`: missing ones inserted, catalogue-owned columns rewritten only
  *   when they differ (an admin's `is_active` choice is kept);
  * - default settings rows are inserted when their key is missing; existing rows (admin values)
- *   are never touched.
+ *   are never touched;
+ * - the starter challenges are upserted by their key (challenges/apply-starter-challenges.ts).
  * Idempotent: a second call writes nothing and returns zeros.
  */
-export const applyReferenceData = async (prisma: PrismaClient): Promise<ApplyReferenceDataResult> =>
+export const applyReferenceData = async (
+  prisma: PrismaClient,
+  options: ApplyReferenceDataOptions = {},
+): Promise<ApplyReferenceDataResult> =>
   prisma.$transaction(async (tx) => {
     const stored = await tx.achievement.findMany({
       where: { code: { in: BADGE_CATALOGUE.map((b) => b.code) } },
@@ -117,5 +134,10 @@ export const applyReferenceData = async (prisma: PrismaClient): Promise<ApplyRef
       skipDuplicates: true,
     });
 
-    return { badgesInserted, badgesUpdated, settingsInserted };
+    const challenges =
+      options.starterChallenges === false
+        ? { challengesInserted: 0, challengesUpdated: 0 }
+        : await applyStarterChallenges(tx);
+
+    return { badgesInserted, badgesUpdated, settingsInserted, ...challenges };
   });

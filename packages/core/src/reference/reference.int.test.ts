@@ -1,11 +1,23 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import type { PrismaClient } from '../db/generated/client.ts';
-import { getTestDb, resetDb } from '../testing/index.ts';
+import { createLogicChallenge, getTestDb, resetDb } from '../testing/index.ts';
 import { applyReferenceData, REFERENCE_DATA_VERSION } from './apply.ts';
 import { parseBadgeRequirement } from './badge-requirements.ts';
 import { BADGE_CATALOGUE } from './badges.ts';
+import { STARTER_SOURCE } from './challenges/apply-starter-challenges.ts';
+import { starterReference } from './challenges/starter-challenge.types.ts';
+import { STARTER_CHALLENGES } from './challenges/starter-challenges.ts';
 import { DEFAULT_SETTING_ROWS } from './settings.ts';
+
+const STARTER_COUNT = STARTER_CHALLENGES.length;
+const NOTHING = {
+  badgesInserted: 0,
+  badgesUpdated: 0,
+  settingsInserted: 0,
+  challengesInserted: 0,
+  challengesUpdated: 0,
+};
 
 /** Every reference row, serialised by PostgreSQL itself (byte-level comparison). */
 const snapshotReferenceRows = async (prisma: PrismaClient): Promise<string[]> => {
@@ -13,6 +25,8 @@ const snapshotReferenceRows = async (prisma: PrismaClient): Promise<string[]> =>
     SELECT row_to_json(a)::text AS row FROM achievements a
     UNION ALL
     SELECT row_to_json(s)::text AS row FROM settings s
+    UNION ALL
+    SELECT row_to_json(c)::text AS row FROM logic_challenges c
     ORDER BY row`;
   return rows.map((r) => r.row);
 };
@@ -26,6 +40,8 @@ describe('reference data', () => {
 
   beforeEach(async () => {
     await resetDb(prisma);
+    // A deployed database: resetDb leaves the starter challenges out, put them back.
+    await applyReferenceData(prisma);
   });
 
   it('has a version', () => {
@@ -36,6 +52,7 @@ describe('reference data', () => {
     // The harness database already holds the reference data: empty its tables first.
     await prisma.achievement.deleteMany({});
     await prisma.setting.deleteMany({});
+    await prisma.logicChallenge.deleteMany({});
 
     const result = await applyReferenceData(prisma);
 
@@ -43,6 +60,8 @@ describe('reference data', () => {
       badgesInserted: 32,
       badgesUpdated: 0,
       settingsInserted: DEFAULT_SETTING_ROWS.length,
+      challengesInserted: STARTER_COUNT,
+      challengesUpdated: 0,
     });
     expect(await prisma.achievement.count()).toBe(32);
     expect(await prisma.setting.count()).toBe(6);
@@ -74,9 +93,10 @@ describe('reference data', () => {
 
     const result = await applyReferenceData(prisma);
 
-    expect(result).toEqual({ badgesInserted: 0, badgesUpdated: 0, settingsInserted: 0 });
+    expect(result).toEqual(NOTHING);
     expect(await snapshotReferenceRows(prisma)).toEqual(before);
     expect(await prisma.achievement.count()).toBe(32);
+    expect(await prisma.logicChallenge.count()).toBe(STARTER_COUNT);
   });
 
   it('keeps admin-edited settings and re-creates only missing ones', async () => {
@@ -92,7 +112,7 @@ describe('reference data', () => {
 
     const result = await applyReferenceData(prisma);
 
-    expect(result).toEqual({ badgesInserted: 0, badgesUpdated: 0, settingsInserted: 1 });
+    expect(result).toEqual({ ...NOTHING, settingsInserted: 1 });
     const rows = await prisma.setting.findMany({
       where: { key: { in: ['max_export_rows', 'feature_chat_enabled'] } },
       select: { key: true, value: true },
@@ -116,7 +136,7 @@ describe('reference data', () => {
 
     const result = await applyReferenceData(prisma);
 
-    expect(result).toEqual({ badgesInserted: 0, badgesUpdated: 1, settingsInserted: 0 });
+    expect(result).toEqual({ ...NOTHING, badgesUpdated: 1 });
     const badge = await prisma.achievement.findUnique({
       where: { code },
       select: { name: true, requirements: true, isActive: true },
@@ -126,10 +146,169 @@ describe('reference data', () => {
       requirements: first?.requirements,
       isActive: false,
     });
-    expect(await applyReferenceData(prisma)).toEqual({
-      badgesInserted: 0,
-      badgesUpdated: 0,
-      settingsInserted: 0,
+    expect(await applyReferenceData(prisma)).toEqual(NOTHING);
+  });
+});
+
+describe('starter challenge catalogue', () => {
+  let prisma: PrismaClient;
+
+  beforeAll(async () => {
+    ({ prisma } = await getTestDb());
+  });
+
+  beforeEach(async () => {
+    // resetDb leaves the catalogue out: every test here starts without logic challenges.
+    await resetDb(prisma);
+  });
+
+  const starterRows = () =>
+    prisma.logicChallenge.findMany({
+      where: { sourceReference: { startsWith: 'starter:' } },
+      select: {
+        id: true,
+        sourceReference: true,
+        title: true,
+        challengeType: true,
+        ageGroup: true,
+        correctAnswer: true,
+        choices: true,
+        visualData: true,
+        hints: true,
+        isActive: true,
+        isArchived: true,
+        creatorId: true,
+        generationParameters: true,
+      },
+      orderBy: { id: 'asc' },
     });
+
+  it('inserts every challenge once, active, with its stable key; applying twice adds nothing', async () => {
+    expect(await prisma.logicChallenge.count()).toBe(0);
+
+    expect(await applyReferenceData(prisma)).toMatchObject({
+      challengesInserted: STARTER_COUNT,
+      challengesUpdated: 0,
+    });
+    const first = await starterRows();
+    expect(await applyReferenceData(prisma)).toEqual(NOTHING);
+    expect(await starterRows()).toEqual(first);
+
+    expect(first).toHaveLength(STARTER_COUNT);
+    const byReference = new Map(first.map((row) => [row.sourceReference, row]));
+    for (const def of STARTER_CHALLENGES) {
+      const row = byReference.get(starterReference(def.key));
+      expect(row, def.key).toMatchObject({
+        title: def.title,
+        challengeType: def.challengeType,
+        ageGroup: def.ageGroup,
+        correctAnswer: def.correctAnswer,
+        choices: def.choices,
+        visualData: def.visualData,
+        hints: def.hints,
+        isActive: true,
+        isArchived: false,
+        creatorId: null,
+        generationParameters: { source: STARTER_SOURCE, key: def.key },
+      });
+    }
+  });
+
+  it('never reads nor touches challenges created by admins or the AI', async () => {
+    const admin = await createLogicChallenge(prisma, { title: 'Défi maison' });
+    const ai = await createLogicChallenge(prisma, {
+      generationParameters: { source: 'ai', challenge_type: 'sequence' },
+    });
+    const before = await prisma.logicChallenge.findMany({
+      where: { id: { in: [admin.id, ai.id] } },
+      orderBy: { id: 'asc' },
+    });
+
+    await applyReferenceData(prisma);
+    await applyReferenceData(prisma);
+
+    expect(
+      await prisma.logicChallenge.findMany({
+        where: { id: { in: [admin.id, ai.id] } },
+        orderBy: { id: 'asc' },
+      }),
+    ).toEqual(before);
+    expect(await prisma.logicChallenge.count()).toBe(STARTER_COUNT + 2);
+  });
+
+  it('keeps an admin edit and the archive flag until the catalogue changes that challenge', async () => {
+    await applyReferenceData(prisma);
+    const [def] = STARTER_CHALLENGES;
+    const reference = starterReference(def?.key ?? '');
+    const row = await prisma.logicChallenge.findFirstOrThrow({
+      where: { sourceReference: reference },
+      select: { id: true, generationParameters: true },
+    });
+    await prisma.logicChallenge.update({
+      where: { id: row.id },
+      data: { title: 'Titre corrigé par un admin', isArchived: true, isActive: false },
+      select: { id: true },
+    });
+
+    expect(await applyReferenceData(prisma)).toEqual(NOTHING);
+    expect(
+      await prisma.logicChallenge.findUniqueOrThrow({
+        where: { id: row.id },
+        select: { title: true, isArchived: true, isActive: true },
+      }),
+    ).toEqual({ title: 'Titre corrigé par un admin', isArchived: true, isActive: false });
+
+    // As if the row had been written by an older catalogue version: the new entry wins, the flags stay.
+    await prisma.logicChallenge.update({
+      where: { id: row.id },
+      data: {
+        generationParameters: { source: STARTER_SOURCE, key: def?.key ?? '', revision: 'old' },
+      },
+      select: { id: true },
+    });
+    expect(await applyReferenceData(prisma)).toEqual({ ...NOTHING, challengesUpdated: 1 });
+    expect(
+      await prisma.logicChallenge.findUniqueOrThrow({
+        where: { id: row.id },
+        select: { title: true, isArchived: true, isActive: true, generationParameters: true },
+      }),
+    ).toEqual({
+      title: def?.title,
+      isArchived: true,
+      isActive: false,
+      generationParameters: row.generationParameters,
+    });
+    expect(await prisma.logicChallenge.count()).toBe(STARTER_COUNT);
+  });
+
+  it('re-creates a deleted starter challenge and ignores a copy that reuses its key', async () => {
+    await applyReferenceData(prisma);
+    const [first, second] = STARTER_CHALLENGES;
+    await prisma.logicChallenge.deleteMany({
+      where: { sourceReference: starterReference(first?.key ?? '') },
+    });
+    const original = await prisma.logicChallenge.findFirstOrThrow({
+      where: { sourceReference: starterReference(second?.key ?? '') },
+      select: { id: true },
+    });
+    const copy = await createLogicChallenge(prisma, {
+      title: 'Copie',
+      sourceReference: starterReference(second?.key ?? ''),
+    });
+
+    expect(await applyReferenceData(prisma)).toEqual({ ...NOTHING, challengesInserted: 1 });
+    expect(await prisma.logicChallenge.count()).toBe(STARTER_COUNT + 1);
+    expect(
+      await prisma.logicChallenge.findUniqueOrThrow({
+        where: { id: copy.id },
+        select: { title: true },
+      }),
+    ).toEqual({ title: 'Copie' });
+    expect(original.id).toBeLessThan(copy.id);
+  });
+
+  it('leaves the catalogue out when asked (the test harness reset)', async () => {
+    expect(await applyReferenceData(prisma, { starterChallenges: false })).toEqual(NOTHING);
+    expect(await prisma.logicChallenge.count()).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 
-import type { Clock } from '../clock.ts';
 import type { Database } from '../db/types.ts';
-import { SETTING_DEFINITIONS } from '../reference/settings.ts';
+import type { Clock } from '../kernel/clock.ts';
+import { SETTING_DEFINITIONS } from '../reference/index.ts';
 import { findSettingValue, upsertSettingValue } from './settings.repo.ts';
 import { isTruthySetting } from './settings.rules.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { pyRound } from './py-round.ts';
+import { pyRound } from '../lib/py-round.ts';
 import { buildDashboardStats, levelOfXp, parseLegacyTimeRange } from './stats.rules.ts';
 
 describe('dashboard rules (§7.1)', () => {

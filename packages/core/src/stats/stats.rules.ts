@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-import { pyRound, ratio } from './py-round.ts';
+import { pyRound, ratio } from '../lib/py-round.ts';
 
 export const TIME_RANGES = ['7', '30', '90', 'all'] as const;
 export type TimeRange = (typeof TIME_RANGES)[number];

@@ -1,5 +1,5 @@
-import type { AuthedCtx, CoreDeps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import type { AuthedCtx, CoreDeps } from '../kernel/deps.ts';
+import { AppError } from '../kernel/errors.ts';
 import {
   countAttemptsByDaySince,
   countAttemptsByTypeAllTime,

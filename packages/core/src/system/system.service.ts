@@ -1,4 +1,4 @@
-import type { CoreDeps, Ctx } from '../deps.ts';
+import type { CoreDeps, Ctx } from '../kernel/deps.ts';
 import type { PingDto, PingInput, ReadinessDto } from './system.schemas.ts';
 
 /** Database readiness budget: a probe must answer fast or the instance is not ready. */

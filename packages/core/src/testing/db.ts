@@ -8,7 +8,7 @@ import type { PrismaClient } from '../db/generated/client.ts';
 import { MIGRATIONS_TABLE, type MigrationTarget } from '../db/migrate.ts';
 import { openPglite } from '../db/pglite.ts';
 import { connectPostgres, quoteIdent, withDatabaseName } from '../db/postgres.ts';
-import { applyReferenceData } from '../reference/apply.ts';
+import { applyReferenceData } from '../reference/index.ts';
 
 /** What globalSetup hands every test file (through vitest's provide / inject). */
 export type TestDbTemplate =
@@ -180,7 +180,8 @@ const userTables = async (prisma: PrismaClient): Promise<string[]> => {
 /**
  * Clears user data: every table except the migrations table and the badge catalogue is truncated with
  * RESTART IDENTITY CASCADE, then the reference data is re-applied (default settings restored; badges a
- * cascade removed are re-inserted). Call it in `beforeEach`.
+ * cascade removed are re-inserted) without the starter challenges, so every test starts with no logic
+ * challenge. Call it in `beforeEach`.
  */
 export const resetDb = async (prisma: PrismaClient): Promise<void> => {
   const tables = await userTables(prisma);
@@ -189,5 +190,5 @@ export const resetDb = async (prisma: PrismaClient): Promise<void> => {
       `TRUNCATE TABLE ${tables.map(quoteIdent).join(', ')} RESTART IDENTITY CASCADE`,
     );
   }
-  await applyReferenceData(prisma);
+  await applyReferenceData(prisma, { starterChallenges: false });
 };

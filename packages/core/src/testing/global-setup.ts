@@ -14,9 +14,9 @@ import type { TestProject } from 'vitest/node';
 
 import { loadConfig } from '@mathakine/config';
 
-import { migrateDatabase } from '../db/cli.ts';
 import { createDb } from '../db/client.ts';
 import { connectPostgres, quoteIdent, withDatabaseName } from '../db/postgres.ts';
+import { migrateDatabase } from '../reference/index.ts';
 import { MIGRATIONS_DIR, type TestDbTemplate } from './db.ts';
 
 const setupPglite = async (): Promise<{

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { applyReferenceData } from '../reference/apply.ts';
-import { DEFAULT_SETTING_ROWS } from '../reference/settings.ts';
+import { applyReferenceData, DEFAULT_SETTING_ROWS } from '../reference/index.ts';
 import { getTestDb, resetDb } from './index.ts';
 
 describe('test database harness', () => {
@@ -12,6 +11,8 @@ describe('test database harness', () => {
       badgesInserted: 0,
       badgesUpdated: 0,
       settingsInserted: 0,
+      challengesInserted: 0,
+      challengesUpdated: 0,
     });
   });
 
@@ -36,6 +37,8 @@ describe('test database harness', () => {
     await resetDb(prisma);
 
     expect(await prisma.user.count()).toBe(0);
+    // The starter challenges of the migrated template are content: tests start without them.
+    expect(await prisma.logicChallenge.count()).toBe(0);
     const user = await prisma.user.create({
       data: { username: 'rey', email: 'rey@example.org', hashedPassword: 'x' },
       select: { id: true },

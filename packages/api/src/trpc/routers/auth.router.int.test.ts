@@ -26,10 +26,7 @@ const register = (t: AccountsApp, username = 'luke_s') =>
 const loggedIn = async (t: AccountsApp, username = 'luke_s') => {
   const http = memoryHttp();
   const result = await t.caller({ http }).auth.login({ username, password: PASSWORD });
-  const { actor } = await t.core.auth.resolveAccessToken({
-    cookieToken: result.accessToken,
-    bearerToken: undefined,
-  });
+  const { actor } = await t.core.auth.resolveAccessToken(result.accessToken);
   return { http, result, caller: t.caller({ http, actor }) };
 };
 

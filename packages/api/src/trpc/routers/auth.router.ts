@@ -19,6 +19,9 @@ import type { TrpcContext } from '../context.ts';
 import { router } from '../init.ts';
 import { publicProcedure } from '../procedures.ts';
 
+/** The legacy exempts login, refresh, token validation and the CSRF token from maintenance (§1.7). */
+const exemptProcedure = publicProcedure.meta({ maintenanceExempt: true });
+
 export const clientOfTrpc = (ctx: TrpcContext): ClientInfo => ({
   ip: ctx.http?.clientIp ?? 'unknown',
   userAgent: ctx.http?.userAgent ?? null,
@@ -29,9 +32,9 @@ export const clientOfTrpc = (ctx: TrpcContext): ClientInfo => ({
  * never in a response body.
  */
 export const authRouter = router({
-  login: publicProcedure.input(ZLoginInput).mutation(async ({ ctx, input }) => {
+  login: exemptProcedure.input(ZLoginInput).mutation(async ({ ctx, input }) => {
     const result = await ctx.core.auth.login(ctx, input, clientOfTrpc(ctx));
-    if (ctx.http) setAuthCookies(ctx.http.cookies, ctx.core.auth.productionCookies, result);
+    if (ctx.http) setAuthCookies(ctx.http.cookies, ctx.http.productionCookies, result);
     return {
       accessToken: result.accessToken,
       expiresIn: result.accessTokenMaxAge,
@@ -39,10 +42,10 @@ export const authRouter = router({
     };
   }),
 
-  refresh: publicProcedure.input(ZRefreshInput.optional()).mutation(async ({ ctx, input }) => {
+  refresh: exemptProcedure.input(ZRefreshInput.optional()).mutation(async ({ ctx, input }) => {
     const refreshToken = input?.refreshToken ?? ctx.http?.cookies.get(REFRESH_COOKIE);
     const result = await ctx.core.auth.refresh(ctx, { refreshToken });
-    if (ctx.http) setAuthCookies(ctx.http.cookies, ctx.core.auth.productionCookies, result);
+    if (ctx.http) setAuthCookies(ctx.http.cookies, ctx.http.productionCookies, result);
     return { accessToken: result.accessToken, expiresIn: result.accessTokenMaxAge };
   }),
 
@@ -50,18 +53,17 @@ export const authRouter = router({
     const result = await ctx.core.auth.logout(ctx, {
       refreshToken: ctx.http?.cookies.get(REFRESH_COOKIE),
     });
-    if (ctx.http) clearAuthCookies(ctx.http.cookies, ctx.core.auth.productionCookies);
+    if (ctx.http) clearAuthCookies(ctx.http.cookies, ctx.http.productionCookies);
     return result;
   }),
 
-  validateToken: publicProcedure
+  validateToken: exemptProcedure
     .input(ZValidateTokenInput)
     .mutation(({ ctx, input }) => ctx.core.auth.validateToken(ctx, input, clientOfTrpc(ctx))),
 
-  csrf: publicProcedure.query(({ ctx }) => {
+  csrf: exemptProcedure.query(({ ctx }) => {
     const result = ctx.core.auth.issueCsrfToken();
-    if (ctx.http)
-      setCsrfCookie(ctx.http.cookies, ctx.core.auth.productionCookies, result.csrfToken);
+    if (ctx.http) setCsrfCookie(ctx.http.cookies, ctx.http.productionCookies, result.csrfToken);
     return result;
   }),
 

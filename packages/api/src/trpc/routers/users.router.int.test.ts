@@ -15,10 +15,7 @@ const signedIn = async (t: AccountsApp, username = 'luke_s', verified = true) =>
     await t.prisma.user.update({ where: { username }, data: { isEmailVerified: true } });
   const http = memoryHttp();
   const login = await t.caller({ http }).auth.login({ username, password: PASSWORD });
-  const { actor } = await t.core.auth.resolveAccessToken({
-    cookieToken: login.accessToken,
-    bearerToken: undefined,
-  });
+  const { actor } = await t.core.auth.resolveAccessToken(login.accessToken);
   return { http, caller: t.caller({ http, actor }), login };
 };
 
@@ -87,10 +84,7 @@ describe('users router', () => {
     const login = await t
       .caller({ http: memoryHttp() })
       .auth.login({ username: 'late', password: PASSWORD });
-    const { actor } = await t.core.auth.resolveAccessToken({
-      cookieToken: login.accessToken,
-      bearerToken: undefined,
-    });
+    const { actor } = await t.core.auth.resolveAccessToken(login.accessToken);
     const caller = t.caller({ actor });
     expect(await caller.users.me()).toMatchObject({ accessScope: 'exercises_only' });
     for (const call of [
@@ -117,14 +111,7 @@ describe('users router', () => {
     expect(await caller.users.revokeSession({ sessionId: otherSession?.id ?? 0 })).toMatchObject({
       success: true,
     });
-    expect(
-      (
-        await t.core.auth.resolveAccessToken({
-          cookieToken: other.accessToken,
-          bearerToken: undefined,
-        })
-      ).actor,
-    ).toBeNull();
+    expect((await t.core.auth.resolveAccessToken(other.accessToken)).actor).toBeNull();
     await expect(caller.users.revokeSession({ sessionId: 999_999 })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });

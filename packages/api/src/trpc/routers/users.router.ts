@@ -28,7 +28,7 @@ export const usersRouter = router({
 
   deleteMe: authedProcedure.mutation(async ({ ctx }) => {
     const result = await ctx.core.users.deleteMe(ctx);
-    if (ctx.http) clearAuthCookies(ctx.http.cookies, ctx.core.auth.productionCookies);
+    if (ctx.http) clearAuthCookies(ctx.http.cookies, ctx.http.productionCookies);
     return result;
   }),
 

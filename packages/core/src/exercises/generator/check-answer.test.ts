@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
+import { parseDecimal, parseFraction } from '../../lib/rational.ts';
+import { normalizeText } from '../../lib/text.ts';
 import type { AnswerKind } from '../exercise.rules.ts';
-import { checkAnswer, normalizeText, parseDecimal, parseFraction } from './check-answer.ts';
+import { checkAnswer } from './check-answer.ts';
 
 describe('checkAnswer: integer', () => {
   it.each(['10', ' 10 ', '10.0', '10,0', '10.000', '+10', '010', '\u00a010\t', '10.'])(

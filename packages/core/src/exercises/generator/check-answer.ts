@@ -10,50 +10,19 @@
  *   (`Éléphant ` = `elephant`), because children type on any keyboard.
  * Never throws: garbage input (wrong types included) returns false.
  */
+import {
+  gcd,
+  normalizeSign,
+  parseDecimal,
+  parseFraction,
+  type Rational,
+} from '../../lib/rational.ts';
+import { normalizeText } from '../../lib/text.ts';
 import type { AnswerKind } from '../exercise.rules.ts';
-import { gcd, type Rational } from './numbers.ts';
-
-const SPACES = /[\s\u00a0\u202f]+/g;
-
-const normalizeSign = (text: string): string => text.replace(/^[−–]/, '-');
-
-/** Exact rational of a plain decimal number (`12`, `-3,5`, `.25`, `1 000`); null otherwise. */
-export const parseDecimal = (raw: string): Rational | null => {
-  let text = normalizeSign(raw.trim());
-  if (/^[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?$/.test(text)) text = text.replace(SPACES, '');
-  const match = /^([+-]?)(\d*)(?:[.,](\d*))?$/.exec(text);
-  if (!match) return null;
-  const [, sign = '', whole = '', frac = ''] = match;
-  if (whole === '' && frac === '') return null;
-  if (whole.length + frac.length > 15) return null;
-  const q = 10 ** frac.length;
-  const p = Number(`${whole}${frac}` || '0');
-  return { p: sign === '-' ? -p : p, q };
-};
-
-/** Fraction `p/q` (spaces around `/` allowed, q ≠ 0) as written, not reduced; null otherwise. */
-export const parseFraction = (raw: string): Rational | null => {
-  const match = /^([+-]?\d{1,15})\s*\/\s*([+-]?\d{1,15})$/.exec(normalizeSign(raw.trim()));
-  if (!match) return null;
-  const p = Number(match[1]);
-  const q = Number(match[2]);
-  if (q === 0) return null;
-  return q < 0 ? { p: -p, q: -q } : { p, q };
-};
 
 const parseRational = (raw: string): Rational | null => parseFraction(raw) ?? parseDecimal(raw);
 
 const sameValue = (a: Rational, b: Rational): boolean => a.p * b.q === b.p * a.q;
-
-/** Lower-case, no accents, single spaces, straight apostrophes. */
-export const normalizeText = (raw: string): string =>
-  raw
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’‘`]/g, "'")
-    .toLowerCase()
-    .replace(SPACES, ' ')
-    .trim();
 
 const answerFormOf = (params: unknown): 'value' | 'simplified' => {
   if (typeof params === 'object' && params !== null && 'answerForm' in params) {

@@ -6,9 +6,15 @@
  * 2. padding with near misses around the answer (± a margin that grows with the answer);
  * 3. a deterministic last resort (answer + 1, + 2, …) so the loop always ends.
  */
+import {
+  formatHundredths,
+  formatRational,
+  parseDecimal,
+  parseFraction,
+  reduce,
+  type Rational,
+} from '../../lib/rational.ts';
 import type { AnswerKind } from '../exercise.rules.ts';
-import { parseDecimal, parseFraction } from './check-answer.ts';
-import { formatHundredths, formatRational, reduce, type Rational } from './numbers.ts';
 import type { Random } from './random.ts';
 
 export const CHOICE_COUNT = 4;

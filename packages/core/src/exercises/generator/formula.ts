@@ -1,4 +1,4 @@
-import { formatRational, reduce, type Rational } from './numbers.ts';
+import { formatRational, reduce, type Rational } from '../../lib/rational.ts';
 
 /**
  * The small expression language of MIXTE exercises and word problems: letters a–d stand for the

@@ -1,3 +1,4 @@
+import { toFrench } from '../../lib/rational.ts';
 import {
   DIFFICULTY_LABELS,
   type AgeGroup,
@@ -7,7 +8,6 @@ import {
 } from '../exercise.rules.ts';
 import { buildChoices } from './choices.ts';
 import type { Problem, ProblemContext } from './limits.ts';
-import { toFrench } from './numbers.ts';
 import { answerKindOf, recomputeAnswer, type StoredGenerationParams } from './params.ts';
 import {
   additionProblem,

@@ -1,4 +1,4 @@
-export { checkAnswer, normalizeText, parseDecimal, parseFraction } from './check-answer.ts';
+export { checkAnswer } from './check-answer.ts';
 export { buildChoices, CHOICE_COUNT } from './choices.ts';
 export {
   containsStandaloneNumber,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
+import {
+  formatDecimal,
+  formatHundredths,
+  formatRational,
+  reduce,
+  toFrench,
+} from '../../lib/rational.ts';
 import { evaluateFormula, FORMULAS, renderFormula } from './formula.ts';
-import { formatDecimal, formatHundredths, formatRational, reduce, toFrench } from './numbers.ts';
 import {
   answerKindOf,
   parseGenerationParams,

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 
+import { formatHundredths, formatRational, reduce, type Rational } from '../../lib/rational.ts';
 import type { AnswerKind } from '../exercise.rules.ts';
 import { evaluateFormula, FORMULAS } from './formula.ts';
-import { formatHundredths, formatRational, reduce, type Rational } from './numbers.ts';
 
 /**
  * `value`: any fraction (or decimal) equal in value is accepted (`2/4` = `1/2` = `0.5`).

@@ -3,6 +3,7 @@
  * percentages, averages, money, speed, probability. Floor divisions of the legacy (25 % of 10 = 2,
  * truncated averages and speeds) are replaced by draws that make every answer exact.
  */
+import { formatRational, gcd, reduce } from '../../../lib/rational.ts';
 import type { Formula } from '../formula.ts';
 import {
   DIFFICULTY_LIMITS,
@@ -11,7 +12,6 @@ import {
   type ProblemContext,
   type Range,
 } from '../limits.ts';
-import { formatRational, gcd, reduce } from '../numbers.ts';
 import { recomputeAnswer, sequenceTerm, type GenerationParams } from '../params.ts';
 import type { Random } from '../random.ts';
 import { explainSteps } from './mixte.ts';

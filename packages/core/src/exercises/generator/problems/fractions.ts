@@ -3,9 +3,9 @@
  * Themed (§2.4): one operation on two fractions, now shown in the question; INITIE/PADAWAN answers
  * are values, CHEVALIER and above ask for the irreducible form.
  */
+import { formatRational, gcd, type Rational } from '../../../lib/rational.ts';
 import type { Difficulty } from '../../exercise.rules.ts';
 import { levelOf, type Problem, type ProblemContext } from '../limits.ts';
-import { formatRational, gcd, type Rational } from '../numbers.ts';
 import { fractionOpValue, recomputeAnswer, type AnswerForm, type FractionOp } from '../params.ts';
 import type { Random } from '../random.ts';
 

@@ -1,3 +1,4 @@
+import { formatHundredths, toFrench } from '../../../lib/rational.ts';
 import {
   DIFFICULTY_LIMITS,
   levelOf,
@@ -5,7 +6,6 @@ import {
   type ProblemContext,
   type Range,
 } from '../limits.ts';
-import { formatHundredths, toFrench } from '../numbers.ts';
 import { hypotenuse, recomputeAnswer, type GenerationParams } from '../params.ts';
 import type { Random } from '../random.ts';
 

@@ -1,0 +1,19 @@
+import { adminRoutes } from './admin.routes.ts';
+import { authRoutes } from './auth.routes.ts';
+import { badgesRoutes } from './badges.routes.ts';
+import { exercisesRoutes } from './exercises.routes.ts';
+import { leaderboardRoutes } from './leaderboard.routes.ts';
+import { progressRoutes } from './progress.routes.ts';
+import type { LegacyRoutesModule } from './route.ts';
+import { usersRoutes } from './users.routes.ts';
+
+/** Every feature's legacy routes, in registration order (the order decides 405 `Allow` lists). */
+export const LEGACY_MODULES: readonly LegacyRoutesModule[] = [
+  authRoutes,
+  usersRoutes,
+  progressRoutes,
+  exercisesRoutes,
+  badgesRoutes,
+  leaderboardRoutes,
+  adminRoutes,
+];

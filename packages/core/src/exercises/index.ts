@@ -1,0 +1,22 @@
+// The exercises feature: catalogue reads and statistics, generation, and the submit-answer use case.
+// Public surface of the feature.
+export {
+  makeExerciseService,
+  type ExerciseService,
+  type ExerciseServiceOptions,
+} from './exercise.service.ts';
+export * from './exercise.rules.ts';
+export * from './exercise.schemas.ts';
+export type { CatalogueStatsDto } from './catalogue-stats.rules.ts';
+// Checks of an AI-generated exercise (issue 11), reused by the admin content routes.
+export * from './ai-exercise.rules.ts';
+export {
+  findQuestionExpression,
+  parseCalculation,
+  parseExpression,
+  type ArithmeticOperator,
+  type ParsedExpression,
+  type QuestionExpression,
+} from './arithmetic-expression.rules.ts';
+// The generator, for other features' content checks and tests.
+export { containsStandaloneNumber, createRandom, type Random } from './generator/index.ts';

@@ -1,0 +1,146 @@
+import { mapPrismaError } from '../db/prisma-errors.ts';
+import type { AuthedCtx } from '../kernel/deps.ts';
+import { AppError } from '../kernel/errors.ts';
+import { countExerciseAttempt, recordAttemptEffects } from '../progress/index.ts';
+import type { ExerciseDeps } from './exercise-deps.ts';
+import { answerKindFromDb } from './exercise.mapping.ts';
+import {
+  findAttemptByKey,
+  findExerciseForAttempt,
+  hasCorrectAttempt,
+  insertAttempt,
+  setAttemptSnapshot,
+  type AttemptByKeyRow,
+} from './exercise.repo.ts';
+import { EXERCISE_MESSAGES } from './exercise.rules.ts';
+import {
+  snapshotOf,
+  ZSubmitAnswerInput,
+  ZSubmitAnswerSnapshot,
+  type SubmitAnswerInput,
+  type SubmitAnswerResultDto,
+} from './exercise.schemas.ts';
+import { checkAnswer } from './generator/index.ts';
+
+/** Carries a stored response out of the transaction, which must roll back (see submit). */
+class IdempotentReplay extends Error {
+  constructor(readonly row: AttemptByKeyRow) {
+    super('idempotent replay');
+  }
+}
+
+const replayOf = (row: AttemptByKeyRow, exerciseId: number): SubmitAnswerResultDto => {
+  if (row.exerciseId !== exerciseId) {
+    throw new AppError('CONFLICT', EXERCISE_MESSAGES.idempotencyKeyReused, {
+      legacy: { status: 409 },
+    });
+  }
+  const parsed = ZSubmitAnswerSnapshot.safeParse(row.responseSnapshot);
+  if (!parsed.success) {
+    throw new AppError('INTERNAL', 'Stored idempotent response is unreadable.', {
+      cause: parsed.error,
+    });
+  }
+  return { ...parsed.data, replayed: true };
+};
+
+/**
+ * POST /api/exercises/{id}/attempt, one transaction in the spec's order (§4.1–4.4, §8.1): validate, check
+ * the answer, write the attempt and update the progress cache and user counters, run the post-attempt
+ * step (badges, points, notification), then the day streak. With an idempotency key, a retry returns the
+ * first response instead of counting twice (the user row lock serialises a user's submissions; the
+ * unique (user_id, idempotency_key) index is the backstop).
+ */
+export const makeSubmitAnswer =
+  (deps: ExerciseDeps) =>
+  async (ctx: AuthedCtx, rawInput: SubmitAnswerInput): Promise<SubmitAnswerResultDto> => {
+    const prisma = deps.db.prisma;
+    const parsed = ZSubmitAnswerInput.safeParse(rawInput);
+    if (!parsed.success) {
+      throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Données invalides', {
+        cause: parsed.error,
+        details: { field: parsed.error.issues[0]?.path.join('.') ?? null },
+      });
+    }
+    const input = parsed.data;
+    const userId = ctx.actor.userId;
+    const key = input.idempotencyKey ?? null;
+
+    if (key !== null) {
+      const earlier = await findAttemptByKey(prisma, userId, key);
+      if (earlier) return replayOf(earlier, input.exerciseId);
+    }
+
+    const exercise = await findExerciseForAttempt(prisma, input.exerciseId);
+    if (!exercise) throw new AppError('NOT_FOUND', EXERCISE_MESSAGES.notFound);
+    if (exercise.correctAnswer.trim() === '') {
+      throw new AppError('INTERNAL', EXERCISE_MESSAGES.noCorrectAnswer);
+    }
+    const isCorrect = checkAnswer(
+      answerKindFromDb(exercise.answerKind),
+      exercise.correctAnswer,
+      input.answer,
+      exercise.generationParams ?? undefined,
+    );
+    const now = deps.clock.now();
+
+    try {
+      const result = await prisma.$transaction(async (tx) => {
+        // Counters first: takes the user row lock, so a user's concurrent submissions run one after the other.
+        const streak = await countExerciseAttempt(tx, { userId, isCorrect, now });
+        if (streak === null) throw new AppError('UNAUTHENTICATED', 'Authentification requise');
+        if (key !== null) {
+          const earlier = await findAttemptByKey(tx, userId, key);
+          if (earlier) throw new IdempotentReplay(earlier);
+        }
+        const newlySolved = isCorrect && !(await hasCorrectAttempt(tx, userId, exercise.id));
+        const attemptId = await insertAttempt(tx, {
+          userId,
+          exerciseId: exercise.id,
+          userAnswer: input.answer,
+          isCorrect,
+          timeSpent: input.timeSpent,
+          idempotencyKey: key,
+          createdAt: now,
+        });
+        const outcome = await recordAttemptEffects(
+          tx,
+          {
+            kind: 'exercise',
+            userId,
+            attemptId,
+            exerciseType: exercise.exerciseType,
+            challengeType: null,
+            isCorrect,
+            timeSpentSeconds: input.timeSpent,
+            createdAt: now,
+          },
+          { streak, newlySolved, postAttemptStep: deps.postAttemptStep, clock: deps.clock },
+        );
+        const response = {
+          attemptId,
+          isCorrect,
+          correctAnswer: exercise.correctAnswer,
+          explanation: exercise.explanation ?? '',
+          newBadges: outcome.newBadges,
+          progressNotification: outcome.newBadges.length > 0 ? null : outcome.progressNotification,
+        };
+        if (key !== null) await setAttemptSnapshot(tx, attemptId, snapshotOf(response));
+        return response;
+      });
+      ctx.log.info(
+        { attemptId: result.attemptId, exerciseId: exercise.id, isCorrect },
+        'exercise attempt recorded',
+      );
+      return { ...result, replayed: false };
+    } catch (err) {
+      if (err instanceof IdempotentReplay) return replayOf(err.row, input.exerciseId);
+      const mapped = mapPrismaError(err);
+      if (key !== null && mapped.code === 'CONFLICT') {
+        // Lost a race on the unique (user_id, idempotency_key) index: the winner's response is the answer.
+        const earlier = await findAttemptByKey(prisma, userId, key);
+        if (earlier) return replayOf(earlier, input.exerciseId);
+      }
+      throw mapped;
+    }
+  };

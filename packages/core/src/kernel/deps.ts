@@ -1,0 +1,46 @@
+import type { Logger } from 'pino';
+
+import type { Database } from '../db/types.ts';
+import type { Clock } from './clock.ts';
+import type { CoreConfig } from './config.ts';
+import type { Mailer, PasswordHasher, RateLimitStore } from './ports.ts';
+
+/** Who is calling. `null` actor = anonymous. Filled in by the transports' auth resolution. */
+export interface Actor {
+  userId: number;
+  username: string;
+  role: 'padawan' | 'maitre' | 'gardien' | 'archiviste';
+  /** `full`, or `exercises_only` for unverified accounts past the grace period. */
+  accessScope: 'full' | 'exercises_only';
+  sessionId: number | null;
+}
+
+/** Per-request context every service method receives (STYLE.md §4). */
+export interface Ctx {
+  actor: Actor | null;
+  log: Logger;
+  requestId: string;
+}
+
+export interface AuthedCtx extends Ctx {
+  actor: Actor;
+}
+
+/** Process-wide dependencies, built once in apps/server (or the test harness). */
+export interface CoreDeps {
+  db: Database;
+  log: Logger;
+  clock: Clock;
+  /** The configuration slice core reads; defaults (random secret, legacy limits) when absent. */
+  config?: CoreConfig;
+  /** Mail port; defaults to logging the message (development without SMTP). */
+  mailer?: Mailer;
+  /** Password hashing port; defaults to bcrypt with `config.auth.bcryptCost`. */
+  passwordHasher?: PasswordHasher;
+  /** Rate-limit counters; defaults to in-memory (Redis when the server is given REDIS_URL). */
+  rateLimitStore?: RateLimitStore;
+  /** Counts a failed mail send (the server wires a Prometheus counter). */
+  onMailFailure?: (kind: 'verification' | 'password_reset') => void;
+  /** Test hook: receives each background mail send. */
+  trackMail?: (sending: Promise<void>) => void;
+}

@@ -1,0 +1,253 @@
+import type { StarterChallenge } from './starter-challenge.types.ts';
+
+/**
+ * Défis visuels, in the three shapes the frontend renders (spec §2.5): symmetry (`type: "symmetry"`,
+ * `symmetry_line`, `layout` cells left 1–5 / right 6–10, the right side mirroring the left, `question`
+ * cells on the right), coloured shapes (`shapes` with `"?"` and `arrangement`), and `ascii`. Every shape
+ * an answer names is visible elsewhere, so the frontend's shape buttons offer it.
+ */
+export const VISUAL_CHALLENGES: readonly StarterChallenge[] = [
+  {
+    key: 'visual-6-8-miroir-formes',
+    challengeType: 'VISUAL',
+    ageGroup: 'GROUP_6_8',
+    title: 'Le miroir magique',
+    description:
+      'Le miroir magique de l’académie reflète les formes de gauche sur la droite. Une forme se cache !',
+    question: 'Quelle forme de couleur doit apparaître à la place du « ? » dans le miroir ?',
+    correctAnswer: 'cercle rouge',
+    choices: null,
+    visualData: {
+      type: 'symmetry',
+      symmetry_line: 'vertical',
+      layout: [
+        { position: 1, shape: 'cercle', color: 'rouge', side: 'left' },
+        { position: 2, shape: 'carré', color: 'bleu', side: 'left' },
+        { position: 3, shape: 'triangle', color: 'vert', side: 'left' },
+        { position: 6, shape: 'triangle', color: 'vert', side: 'right' },
+        { position: 7, shape: 'carré', color: 'bleu', side: 'right' },
+        { position: 8, shape: '?', color: '?', side: 'right', question: true },
+      ],
+      shapes: ['cercle rouge', 'carré bleu', 'triangle vert', 'triangle vert', 'carré bleu', '?'],
+      arrangement: 'ligne',
+      description: 'Le trait au milieu est le miroir : chaque forme a sa jumelle de l’autre côté.',
+    },
+    hints: [
+      'Dans un miroir, la forme la plus proche du trait a sa jumelle juste de l’autre côté du trait.',
+      'Le « ? » est tout au bout à droite : sa jumelle est tout au bout à gauche.',
+    ],
+    solutionExplanation:
+      'Le miroir inverse l’ordre : la forme tout à gauche (le cercle rouge) se reflète tout à droite. La réponse est le cercle rouge.',
+    difficulty: 'INITIE',
+    difficultyRating: 1.4,
+    estimatedTimeMinutes: 3,
+    tags: 'visuel,symétrie,formes',
+    checks: { equivalent: 'rond rouge', wrong: 'triangle vert' },
+  },
+  {
+    key: 'visual-9-11-collier-formes',
+    challengeType: 'VISUAL',
+    ageGroup: 'GROUP_9_11',
+    title: 'Le collier de l’astronaute',
+    description:
+      'L’astronaute Lina fabrique un collier de perles en forme de triangles et de cercles. Elle suit un motif qui se répète.',
+    question: 'Quelle perle Lina doit-elle enfiler à la place du « ? » ?',
+    correctAnswer: 'cercle vert',
+    choices: null,
+    visualData: {
+      shapes: [
+        'triangle jaune',
+        'triangle jaune',
+        'cercle vert',
+        'triangle jaune',
+        'triangle jaune',
+        'cercle vert',
+        'triangle jaune',
+        'triangle jaune',
+        '?',
+      ],
+      arrangement: 'ligne',
+      description: 'Les perles sont enfilées de gauche à droite.',
+    },
+    hints: [
+      'Cherche le plus petit groupe de perles qui se répète.',
+      'Le motif compte trois perles. Où en est-on dans le motif au moment du « ? » ?',
+    ],
+    solutionExplanation:
+      'Le motif « triangle jaune, triangle jaune, cercle vert » se répète. Après deux triangles jaunes vient un cercle vert.',
+    difficulty: 'PADAWAN',
+    difficultyRating: 2.0,
+    estimatedTimeMinutes: 4,
+    tags: 'visuel,motif répété,formes',
+    checks: { equivalent: 'Vert cercle', wrong: 'triangle jaune' },
+  },
+  {
+    key: 'visual-12-14-miroir-double',
+    challengeType: 'VISUAL',
+    ageGroup: 'GROUP_12_14',
+    title: 'Le double reflet',
+    description:
+      'Le hublot symétrique de la station reflète cinq formes. Deux reflets ont été effacés par la poussière d’étoiles.',
+    question:
+      'Quelles formes faut-il replacer en positions 7 et 10 ? Réponds sous la forme « Position 7: forme couleur, Position 10: forme couleur ».',
+    correctAnswer: 'Position 7: étoile jaune, Position 10: losange violet',
+    choices: null,
+    visualData: {
+      type: 'symmetry',
+      symmetry_line: 'vertical',
+      layout: [
+        { position: 1, shape: 'losange', color: 'violet', side: 'left' },
+        { position: 2, shape: 'cercle', color: 'bleu', side: 'left' },
+        { position: 3, shape: 'carré', color: 'rouge', side: 'left' },
+        { position: 4, shape: 'étoile', color: 'jaune', side: 'left' },
+        { position: 5, shape: 'triangle', color: 'vert', side: 'left' },
+        { position: 6, shape: 'triangle', color: 'vert', side: 'right' },
+        { position: 7, shape: '?', color: '?', side: 'right', question: true },
+        { position: 8, shape: 'carré', color: 'rouge', side: 'right' },
+        { position: 9, shape: 'cercle', color: 'bleu', side: 'right' },
+        { position: 10, shape: '?', color: '?', side: 'right', question: true },
+      ],
+      shapes: [
+        'losange violet',
+        'cercle bleu',
+        'carré rouge',
+        'étoile jaune',
+        'triangle vert',
+        'triangle vert',
+        '?',
+        'carré rouge',
+        'cercle bleu',
+        '?',
+      ],
+      arrangement: 'ligne',
+      description: 'Positions 1 à 5 à gauche du miroir, 6 à 10 à droite.',
+    },
+    hints: [
+      'La position 6 touche le miroir : elle reflète la position 5.',
+      'Chaque position de droite reflète une position de gauche : 6 ↔ 5, 7 ↔ 4, 8 ↔ 3…',
+    ],
+    solutionExplanation:
+      'Le miroir associe 6 ↔ 5, 7 ↔ 4, 8 ↔ 3, 9 ↔ 2 et 10 ↔ 1. La position 7 reflète l’étoile jaune (position 4) et la position 10 le losange violet (position 1).',
+    difficulty: 'CHEVALIER',
+    difficultyRating: 3.0,
+    estimatedTimeMinutes: 5,
+    tags: 'visuel,symétrie,positions',
+    checks: {
+      equivalent: '10: losange violet, 7: étoile jaune',
+      wrong: 'Position 7: losange violet, Position 10: étoile jaune',
+    },
+  },
+  {
+    key: 'visual-15-17-compter-carres',
+    challengeType: 'VISUAL',
+    ageGroup: 'GROUP_15_17',
+    title: 'Combien de carrés ?',
+    description:
+      'Le panneau solaire de la station est un quadrillage de 4 cases sur 4. Les ingénieurs veulent savoir combien de carrés s’y cachent, de toutes tailles.',
+    question: 'Combien de carrés (de toutes tailles) peux-tu compter dans ce quadrillage ?',
+    correctAnswer: '30',
+    choices: null,
+    visualData: {
+      ascii: [
+        '+---+---+---+---+',
+        '|   |   |   |   |',
+        '+---+---+---+---+',
+        '|   |   |   |   |',
+        '+---+---+---+---+',
+        '|   |   |   |   |',
+        '+---+---+---+---+',
+        '|   |   |   |   |',
+        '+---+---+---+---+',
+      ].join('\n'),
+      description: 'Un quadrillage de 4 × 4 petites cases.',
+    },
+    hints: [
+      'Les petits carrés ne sont pas les seuls : des carrés de 2 × 2 cases se cachent aussi.',
+      'Compte séparément les carrés de côté 1, 2, 3 et 4 cases.',
+      'Combien de positions possibles pour un carré de 2 × 2 ? Il peut glisser de 3 crans horizontalement et de 3 crans verticalement.',
+    ],
+    solutionExplanation:
+      'Carrés de côté 1 : 16. De côté 2 : 9. De côté 3 : 4. De côté 4 : 1. Total : 16 + 9 + 4 + 1 = 30. Ce sont les carrés 4², 3², 2² et 1².',
+    difficulty: 'MAITRE',
+    difficultyRating: 3.8,
+    estimatedTimeMinutes: 6,
+    tags: 'visuel,dénombrement,carrés',
+    checks: { equivalent: '30.', wrong: '16' },
+  },
+  {
+    key: 'visual-adulte-matrice-decalee',
+    challengeType: 'VISUAL',
+    ageGroup: 'ADULT',
+    title: 'La matrice des signaux',
+    description:
+      'Neuf signaux s’affichent sur l’écran de contrôle, à lire par lignes de trois : cases 1 à 3, puis 4 à 6, puis 7 à 9. Deux signaux manquent.',
+    question:
+      'Quels signaux faut-il afficher en positions 6 et 9 ? Réponds sous la forme « Position 6: forme couleur, Position 9: forme couleur ».',
+    correctAnswer: 'Position 6: carré bleu, Position 9: cercle rouge',
+    choices: null,
+    visualData: {
+      shapes: [
+        'cercle rouge',
+        'carré bleu',
+        'triangle vert',
+        'triangle vert',
+        'cercle rouge',
+        '?',
+        'carré bleu',
+        'triangle vert',
+        '?',
+      ],
+      arrangement: 'grille 3 × 3 (lignes 1-3, 4-6, 7-9)',
+      description: 'Chaque ligne utilise les mêmes signaux que la première, dans un autre ordre.',
+    },
+    hints: [
+      'Compare la ligne 2 (cases 4 à 6) à la ligne 1 (cases 1 à 3) : les signaux ont-ils glissé ?',
+      'D’une ligne à la suivante, tous les signaux se décalent d’un cran vers la droite, et le dernier revient au début.',
+    ],
+    solutionExplanation:
+      'Chaque ligne décale la précédente d’un cran vers la droite : (cercle rouge, carré bleu, triangle vert), puis (triangle vert, cercle rouge, carré bleu), puis (carré bleu, triangle vert, cercle rouge). La position 6 est donc un carré bleu et la position 9 un cercle rouge.',
+    difficulty: 'GRAND_MAITRE',
+    difficultyRating: 4.0,
+    estimatedTimeMinutes: 6,
+    tags: 'visuel,matrice,permutation',
+    checks: {
+      equivalent: 'Position 9: rond rouge, Position 6: carré bleu',
+      wrong: 'Position 6: cercle rouge, Position 9: carré bleu',
+    },
+  },
+  {
+    key: 'visual-tous-ages-guirlande',
+    challengeType: 'VISUAL',
+    ageGroup: 'ALL_AGES',
+    title: 'La guirlande de la fête spatiale',
+    description: 'Pour la fête de l’académie, Nova accroche une guirlande d’étoiles et de carrés.',
+    question: 'Quelle forme Nova doit-elle accrocher à la place du « ? » ?',
+    correctAnswer: 'carré bleu',
+    choices: null,
+    visualData: {
+      shapes: [
+        'carré bleu',
+        'carré bleu',
+        'étoile jaune',
+        'carré bleu',
+        'carré bleu',
+        'étoile jaune',
+        'carré bleu',
+        '?',
+      ],
+      arrangement: 'ligne',
+      description: 'La guirlande se lit de gauche à droite.',
+    },
+    hints: [
+      'Repère le groupe de formes qui se répète.',
+      'Après chaque étoile, combien de carrés viennent avant la prochaine étoile ?',
+    ],
+    solutionExplanation:
+      'Le motif « carré bleu, carré bleu, étoile jaune » se répète. Après l’étoile, on a déjà un carré bleu : il en faut un deuxième.',
+    difficulty: 'PADAWAN',
+    difficultyRating: 1.8,
+    estimatedTimeMinutes: 3,
+    tags: 'visuel,motif répété,formes',
+    checks: { equivalent: 'Bleu Carré', wrong: 'étoile jaune' },
+  },
+];
