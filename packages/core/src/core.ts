@@ -1,7 +1,9 @@
 import { makeAccountsServices } from './accounts/index.ts';
 import { createBcryptHasher } from './adapters/bcrypt-hasher.ts';
+import { createDisabledAiProvider } from './adapters/disabled-ai-provider.ts';
 import { createLogMailer } from './adapters/log-mailer.ts';
 import { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.ts';
+import { makeAiService } from './ai/index.ts';
 import { makeExerciseService } from './exercises/index.ts';
 import { makeBadgeService } from './gamification/index.ts';
 import { defaultCoreConfig } from './kernel/config.ts';
@@ -17,10 +19,8 @@ import { makeSystemService } from './system/index.ts';
 export const createCore = (deps: CoreDeps) => {
   const config = deps.config ?? defaultCoreConfig();
   const settings = makeSettingsService(deps);
-  const rateLimits = makeRateLimitService({
-    store: deps.rateLimitStore ?? createMemoryRateLimitStore(deps.clock),
-    config,
-  });
+  const rateLimitStore = deps.rateLimitStore ?? createMemoryRateLimitStore(deps.clock);
+  const rateLimits = makeRateLimitService({ store: rateLimitStore, config });
   const { auth, users } = makeAccountsServices({
     db: deps.db,
     log: deps.log,
@@ -46,6 +46,12 @@ export const createCore = (deps: CoreDeps) => {
     stats: makeStatsService(deps),
     badges,
     leaderboard: makeLeaderboardService(deps),
+    ai: makeAiService(deps, {
+      provider: deps.ai ?? createDisabledAiProvider(),
+      settings,
+      rateLimits,
+      quotaStore: rateLimitStore,
+    }),
   };
 };
 

@@ -101,5 +101,6 @@ export {
   ZAiChallengeOutput,
   type AiChallengeOutput,
 } from './challenges/index.ts';
-// AI features (issue 11): prompt safety and the messages sent to the model
+// AI features (issue 11): generation streams, the tutor chat, prompt safety, the messages sent to the model
 export * from './ai/index.ts';
+export * from './ai/ai.schemas.ts';

@@ -81,6 +81,10 @@ const INJECTION_PHRASES = [
   /what\s+are\s+your\s+(instructions|rules)/gi,
   /montre[\s-]+(moi\s+)?(ton|ta|tes)\s+(prompt|instructions)/gi,
   /quel\s+est\s+ton\s+(prompt|système)/gi,
+  // Ours, in French as well: new orders, revealing the instructions, a role written as a line prefix.
+  /nouvelles?\s+(instructions?|consignes?|règles?)/gi,
+  /r[eé]v[eè]le[sz]?[\s-]+(moi\s+)?(ton|ta|tes)\s+(prompt|instructions|consignes|règles)/gi,
+  /^[ \t]*(system|assistant|developer)[ \t]*:/gim,
 ];
 
 /** Our delimiters (prompts.ts) are made of these: user text can never contain them. */

@@ -137,11 +137,61 @@ describe('verifyGeneratedChallenge', () => {
       ['visual', {}, false],
     ];
     for (const [type, visualData, ok] of cases) {
-      const problems = codes({ visual_data: visualData, correct_answer: 'A' }, type);
+      // The data alone: the answer checker is the next test's subject.
+      const problems = codes({ visual_data: visualData, correct_answer: 'A' }, type, () => true);
       expect(problems, `${type} ${JSON.stringify(visualData)}`).toEqual(
         ok ? [] : ['VISUAL_DATA_INVALID'],
       );
     }
+  });
+
+  it('runs the challenge answer checker on the challenge’s own answer by default', () => {
+    const grid = [
+      ['carré', 'cercle', 'carré'],
+      ['cercle', 'carré', 'cercle'],
+      ['carré', 'cercle', '?'],
+    ];
+    const pattern = (answer: string) =>
+      codes({ visual_data: { grid }, correct_answer: answer }, 'pattern');
+    expect(pattern('carré')).toEqual([]);
+    // The grid implies « carré »: any other answer contradicts the data the learner sees.
+    expect(pattern('cercle')).toEqual(['ANSWER_REJECTED']);
+    const probability = (answer: string) =>
+      codes({ visual_data: { rouge: 3, bleu: 5 }, correct_answer: answer }, 'probability');
+    expect(probability('3/8')).toEqual([]);
+    expect(probability('37,5 %')).toEqual([]);
+    expect(probability('rouge')).toEqual(['ANSWER_REJECTED']);
+    expect(probability('9/8')).toEqual(['ANSWER_REJECTED']);
+    const graph = (answer: string) =>
+      codes(
+        {
+          visual_data: {
+            nodes: ['A', 'B', 'C'],
+            edges: [
+              ['A', 'B'],
+              ['B', 'C'],
+            ],
+          },
+          correct_answer: answer,
+        },
+        'graph',
+      );
+    expect(graph('A-B-C')).toEqual([]);
+    expect(graph('2')).toEqual([]);
+    expect(graph('A-Z-C')).toEqual(['ANSWER_REJECTED']);
+    const deduction = (answer: string) =>
+      codes(
+        {
+          visual_data: {
+            entities: { enfant: ['Léa', 'Tom'], fruit: ['pomme', 'kiwi'] },
+            clues: ['…'],
+          },
+          correct_answer: answer,
+        },
+        'deduction',
+      );
+    expect(deduction('Léa:pomme, Tom:kiwi')).toEqual([]);
+    expect(deduction(':')).toEqual(['ANSWER_REJECTED']);
   });
 
   it('checks a chess board strictly', () => {

@@ -20,7 +20,13 @@ import {
   type ContentProblem,
 } from '../lib/content-check.ts';
 import { normalizeText } from '../lib/text.ts';
+import { foldText } from './answer-check/answer-text.rules.ts';
+import { parseChessAnswer } from './answer-check/chess.rules.ts';
+import { parseAssociations } from './answer-check/deduction.rules.ts';
+import { splitNodes } from './answer-check/graph.rules.ts';
+import { answerFromGrid, readGrid } from './answer-check/grid.rules.ts';
 import { isChallengeAnswerCorrect } from './answer-check/index.ts';
+import { parseProbability } from './answer-check/probability.rules.ts';
 
 const ZHints = z.union([
   z.array(ZModelText).max(10),
@@ -237,22 +243,58 @@ export const LOGIC_TYPE_OF: Readonly<Record<AiChallengeType, LogicChallengeType>
   chess: 'CHESS',
 };
 
+/** The answer the stored data implies for a learner, where the checker can tell (a pattern grid). */
+const impliedAnswer = (type: AiChallengeType, visualData: unknown): string | null => {
+  if (type !== 'pattern') return null;
+  const grid = readGrid(visualData);
+  return grid === null ? null : answerFromGrid(grid);
+};
+
+const isPlainNumber = (text: string): boolean => /^-?\d+([.,]\d+)?$/.test(text.trim());
+
+/** The answer is written the way the checker reads this type (§4): a move, a probability, nodes… */
+const readableByChecker = (type: AiChallengeType, answer: string, visualData: Json): boolean => {
+  switch (type) {
+    case 'chess':
+      return answer.split('|').every((line) => parseChessAnswer(line) !== null);
+    case 'probability': {
+      const value = parseProbability(answer);
+      return value !== null && value.value.p >= 0n && value.value.p <= value.value.q;
+    }
+    case 'deduction':
+      return !/[:=]/.test(answer) || parseAssociations(answer).size > 0;
+    case 'graph': {
+      if (isPlainNumber(answer)) return true;
+      const known = new Set(
+        (Array.isArray(visualData.nodes) ? visualData.nodes : []).map((n) => foldText(String(n))),
+      );
+      const nodes = splitNodes(answer);
+      return nodes.length > 0 && nodes.every((n) => known.has(n));
+    }
+    default:
+      return true;
+  }
+};
+
 /**
  * The real answer checker (answer-check/, api-rest-challenges-admin §4) accepts the challenge's own
- * `correct_answer` as a learner's answer: the stored answer is in a form the checker reads, and for a
- * pattern or a visual grid it agrees with what the grid implies.
+ * `correct_answer`: it is written the way the checker reads this type (a chess move, a probability, the
+ * graph's own nodes…), a learner typing it is judged right, and for a pattern whose grid implies an
+ * answer (§4.9) that answer is the same.
  */
 export const ownAnswerAccepted =
   (challengeType: AiChallengeType) =>
-  (output: AiChallengeOutput): boolean =>
-    isChallengeAnswerCorrect(
-      {
-        challengeType: LOGIC_TYPE_OF[challengeType],
-        correctAnswer: output.correct_answer,
-        visualData: output.visual_data,
-      },
-      output.correct_answer,
+  (output: AiChallengeOutput): boolean => {
+    const answer = output.correct_answer;
+    const type = LOGIC_TYPE_OF[challengeType];
+    const self = { challengeType: type, correctAnswer: answer, visualData: output.visual_data };
+    if (!readableByChecker(challengeType, answer, output.visual_data)) return false;
+    if (!isChallengeAnswerCorrect(self, answer)) return false;
+    const implied = impliedAnswer(challengeType, output.visual_data);
+    return (
+      implied === null || isChallengeAnswerCorrect({ ...self, correctAnswer: implied }, answer)
     );
+  };
 
 export interface VerifyChallengeContext {
   challengeType: AiChallengeType;

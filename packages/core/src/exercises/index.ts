@@ -11,6 +11,13 @@ export type { CatalogueStatsDto } from './catalogue-stats.rules.ts';
 // Checks of an AI-generated exercise (issue 11), reused by the admin content routes.
 export * from './ai-exercise.rules.ts';
 export {
+  AI_EXERCISE_TAGS,
+  canonicalAnswer,
+  insertAiExercise,
+  type NewAiExercise,
+} from './ai-exercise.repo.ts';
+export { ageGroupToDb } from './exercise.mapping.ts';
+export {
   findQuestionExpression,
   parseCalculation,
   parseExpression,

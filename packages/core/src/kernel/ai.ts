@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 
 import type { ExerciseType } from '../db/generated/enums.ts';
+import type { ContentProblemCode } from '../lib/content-check.ts';
 import { AppError } from './errors.ts';
 
 /** The exercise types (the database enum): what an exercise workload names. */
@@ -253,4 +254,16 @@ export interface AiObserver {
   onCall(event: AiCallEvent): void;
   /** The circuit breaker opened (`open`), let a probe through (`half_open`) or closed again. */
   onCircuitChange?(state: 'closed' | 'open' | 'half_open'): void;
+}
+
+/** How a generation ended: saved as generated, saved after the repair round, refused, or no usable answer. */
+export const AI_GENERATION_OUTCOMES = ['accepted', 'repaired', 'rejected', 'failed'] as const;
+export type AiGenerationOutcome = (typeof AI_GENERATION_OUTCOMES)[number];
+
+/** One finished exercise or challenge generation, for metrics. Never carries prompt or output text. */
+export interface AiGenerationEvent {
+  workload: 'exercise' | 'challenge';
+  outcome: AiGenerationOutcome;
+  /** The problem codes of the last verification (rejected) or of the first one (repaired). */
+  problems: readonly ContentProblemCode[];
 }

@@ -29,6 +29,8 @@ export const CONTENT_PROBLEM_CODES = [
   'HINT_REVEALS_ANSWER',
   'VISUAL_DATA_INVALID',
   'ANSWER_REJECTED',
+  // The model's output was not a usable JSON object (even after the repair round).
+  'OUTPUT_MALFORMED',
 ] as const;
 export type ContentProblemCode = (typeof CONTENT_PROBLEM_CODES)[number];
 

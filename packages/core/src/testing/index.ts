@@ -24,3 +24,10 @@ export {
   type FakeTextOptions,
   type FakeUsage,
 } from './fake-openai.ts';
+export {
+  aiChallengeOutput,
+  aiExerciseOutput,
+  collectEvents,
+  fakeAiProvider,
+  type FakeAiProviderOptions,
+} from './ai.ts';

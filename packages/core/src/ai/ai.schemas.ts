@@ -1,0 +1,116 @@
+/**
+ * The AI feature's transport contract: inputs of the generation streams and of the tutor chat, and the
+ * events and replies they produce (camelCase; the legacy REST layer maps them to the legacy wire).
+ */
+import { z } from 'zod';
+
+import {
+  AGE_GROUPS,
+  EXERCISE_TYPES,
+  type AgeGroup,
+  type Difficulty,
+  type ExerciseType,
+} from '../exercises/index.ts';
+import { AI_CHALLENGE_TYPES, type AiChallengeType, type ChatComplexity } from '../kernel/ai.ts';
+import { CHAT_HISTORY_MAX_ENTRIES, PROMPT_MAX_LENGTH } from './prompt-safety.rules.ts';
+
+const ZPrompt = z.string().max(PROMPT_MAX_LENGTH).nullish();
+
+/** `exercises.generateAi` (route 32): the legacy defaults are `addition` and `6-8`. */
+export const ZGenerateAiExerciseInput = z.object({
+  exerciseType: z.enum(EXERCISE_TYPES).default('ADDITION'),
+  ageGroup: z.enum(AGE_GROUPS).default('6-8'),
+  prompt: ZPrompt,
+});
+export type GenerateAiExerciseInput = z.input<typeof ZGenerateAiExerciseInput>;
+
+/** `challenges.generateAi` (api-rest-challenges-admin §3.6): the legacy defaults are `sequence` and `9-11`. */
+export const ZGenerateAiChallengeInput = z.object({
+  challengeType: z.enum(AI_CHALLENGE_TYPES).default('sequence'),
+  ageGroup: z.enum(AGE_GROUPS).default('9-11'),
+  prompt: ZPrompt,
+});
+export type GenerateAiChallengeInput = z.input<typeof ZGenerateAiChallengeInput>;
+
+/** One turn of the conversation the client keeps (user or assistant; never `system`). */
+export const ZChatTurnInput = z.object({
+  role: z.enum(['user', 'assistant']),
+  content: z.string().max(20_000),
+});
+
+/** `chat.send` / `chat.stream`: the message and the conversation so far (the last entries count). */
+export const ZChatInput = z.object({
+  message: z.string().trim().min(1).max(PROMPT_MAX_LENGTH),
+  history: z.array(ZChatTurnInput).max(CHAT_HISTORY_MAX_ENTRIES).default([]),
+});
+export type ChatInput = z.input<typeof ZChatInput>;
+
+/**
+ * What the chat use cases accept: the legacy body's fields as sent (`message`,
+ * `conversation_history`), checked by the use case itself so that each legacy failure gets its own
+ * answer (`Message requis`, `Message invalide: …`); a ChatInput fits.
+ */
+export interface ChatRequest {
+  message: unknown;
+  history?: unknown;
+}
+
+/** Where the request came from (the chat rate limit is per client IP, as in the legacy). */
+export interface AiClient {
+  ip: string;
+}
+
+/** A saved (or, when the insert failed, unsaved: `id` null) generated exercise, without its answer. */
+export interface AiExerciseDto {
+  id: number | null;
+  exerciseType: ExerciseType;
+  ageGroup: AgeGroup;
+  difficulty: Difficulty;
+  title: string;
+  question: string;
+  choices: string[];
+  hint: string;
+  aiGenerated: true;
+  tags: string;
+}
+
+export type ExerciseGenerationEvent =
+  | { type: 'status'; message: string }
+  | { type: 'exercise'; exercise: AiExerciseDto }
+  | { type: 'error'; message: string };
+
+/** A generated challenge as the stream shows it (no answer, no solution); `id` null when unsaved. */
+export interface AiChallengeDto {
+  id: number | null;
+  title: string;
+  description: string;
+  challengeType: AiChallengeType;
+  ageGroup: AgeGroup;
+  question: string;
+  hints: string[];
+  visualData: Record<string, unknown>;
+  difficultyRating: number;
+  estimatedTimeMinutes: number;
+  tags: string;
+  isActive: boolean;
+  createdAt: Date | null;
+}
+
+export type ChallengeGenerationEvent =
+  | { type: 'status'; message: string }
+  | { type: 'challenge'; challenge: AiChallengeDto; warning: string | null }
+  | { type: 'done' }
+  | { type: 'error'; message: string };
+
+export type ChatStreamEvent =
+  | { type: 'status'; message: string }
+  | { type: 'chunk'; content: string }
+  | { type: 'done'; modelUsed: string; complexity: ChatComplexity }
+  | { type: 'error'; message: string };
+
+/** `POST /api/chat` / `chat.send`. */
+export interface ChatReplyDto {
+  response: string;
+  modelUsed: string;
+  complexity: ChatComplexity;
+}
