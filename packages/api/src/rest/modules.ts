@@ -1,4 +1,5 @@
 import { adminRoutes } from './admin.routes.ts';
+import { aiRoutes } from './ai.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { badgesRoutes } from './badges.routes.ts';
 import { exercisesRoutes } from './exercises.routes.ts';
@@ -12,6 +13,7 @@ export const LEGACY_MODULES: readonly LegacyRoutesModule[] = [
   authRoutes,
   usersRoutes,
   progressRoutes,
+  aiRoutes,
   exercisesRoutes,
   badgesRoutes,
   leaderboardRoutes,

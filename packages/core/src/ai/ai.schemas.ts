@@ -7,11 +7,18 @@ import { z } from 'zod';
 import {
   AGE_GROUPS,
   EXERCISE_TYPES,
+  normalizeAgeGroup,
+  normalizeExerciseType,
   type AgeGroup,
   type Difficulty,
   type ExerciseType,
 } from '../exercises/index.ts';
-import { AI_CHALLENGE_TYPES, type AiChallengeType, type ChatComplexity } from '../kernel/ai.ts';
+import {
+  AI_CHALLENGE_TYPES,
+  CHAT_COMPLEXITIES,
+  type AiChallengeType,
+  type ChatComplexity,
+} from '../kernel/ai.ts';
 import { CHAT_HISTORY_MAX_ENTRIES, PROMPT_MAX_LENGTH } from './prompt-safety.rules.ts';
 
 const ZPrompt = z.string().max(PROMPT_MAX_LENGTH).nullish();
@@ -31,6 +38,46 @@ export const ZGenerateAiChallengeInput = z.object({
   prompt: ZPrompt,
 });
 export type GenerateAiChallengeInput = z.input<typeof ZGenerateAiChallengeInput>;
+
+const present = (value: string | undefined): string | null =>
+  value === undefined || value.trim() === '' ? null : value;
+
+/**
+ * Route 32's query string (api-rest-core §6.4.6): `exercise_type` (default `addition`) and `age_group`
+ * (else the legacy `difficulty` parameter, else `6-8`) normalised like every exercise route (§4: an
+ * unknown value becomes the default); `prompt` as sent (the use case's safety check judges it).
+ */
+export const parseLegacyAiExerciseQuery = (query: {
+  exercise_type?: string | undefined;
+  age_group?: string | undefined;
+  difficulty?: string | undefined;
+  prompt?: string | undefined;
+}): GenerateAiExerciseInput => {
+  const age = present(query.age_group) ?? present(query.difficulty);
+  return {
+    exerciseType: normalizeExerciseType(present(query.exercise_type) ?? 'addition'),
+    ageGroup: age === null ? '6-8' : normalizeAgeGroup(age),
+    prompt: query.prompt ?? null,
+  };
+};
+
+/**
+ * The challenge stream's query string (api-rest-challenges-admin §3.6): `challenge_type` lower-cased, one
+ * of the 10 AI types or `sequence`; `age_group` normalised (§2.3; absent → `10-12` → `9-11`); `prompt`
+ * trimmed.
+ */
+export const parseLegacyAiChallengeQuery = (query: {
+  challenge_type?: string | undefined;
+  age_group?: string | undefined;
+  prompt?: string | undefined;
+}): GenerateAiChallengeInput => {
+  const type = (query.challenge_type ?? '').trim().toLowerCase();
+  return {
+    challengeType: AI_CHALLENGE_TYPES.find((t) => t === type) ?? 'sequence',
+    ageGroup: normalizeAgeGroup(present(query.age_group) ?? '10-12'),
+    prompt: query.prompt?.trim() ?? null,
+  };
+};
 
 /** One turn of the conversation the client keeps (user or assistant; never `system`). */
 export const ZChatTurnInput = z.object({
@@ -109,8 +156,9 @@ export type ChatStreamEvent =
   | { type: 'error'; message: string };
 
 /** `POST /api/chat` / `chat.send`. */
-export interface ChatReplyDto {
-  response: string;
-  modelUsed: string;
-  complexity: ChatComplexity;
-}
+export const ZChatReplyDto = z.object({
+  response: z.string(),
+  modelUsed: z.string(),
+  complexity: z.enum(CHAT_COMPLEXITIES),
+});
+export type ChatReplyDto = z.output<typeof ZChatReplyDto>;

@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
 import { createCallerFactory, router } from '../init.ts';
+import { aiRouter, chatRouter } from './ai.router.ts';
 import { authRouter } from './auth.router.ts';
 import { badgesRouter } from './badges.router.ts';
 import { exercisesRouter } from './exercises.router.ts';
@@ -18,6 +19,8 @@ export const appRouter = router({
   stats: statsRouter,
   badges: badgesRouter,
   leaderboard: leaderboardRouter,
+  ai: aiRouter,
+  chat: chatRouter,
 });
 
 export type AppRouter = typeof appRouter;
