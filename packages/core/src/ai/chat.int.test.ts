@@ -334,3 +334,23 @@ describe('core.ai.chatStream (POST /api/chat/stream)', () => {
     expect(fake.inFlight).toBe(0);
   });
 });
+
+describe('logs', () => {
+  it('never contain the conversation, even at trace level', async () => {
+    const lines: string[] = [];
+    const captured = pino({ level: 'trace' }, { write: (line: string) => lines.push(line) });
+    const { core, ctx } = await setup();
+    const traced = { ...ctx, log: captured };
+    const secret = 'Ma maîtresse Mme Dupont dit que 7 fois 8 font 54, vrai ?';
+    fake.enqueue(fakeReply.text('Non : 7 × 8 = 56.'), fakeReply.text('Toujours 56.'));
+    await core.ai.chat(traced, { message: secret, history: legacyHistory }, client);
+    await collectEvents(await core.ai.chatStream(traced, { message: secret }, client));
+    fake.enqueue(fakeReply.error(500, { message: 'boom' }));
+    await collectEvents(await core.ai.chatStream(traced, { message: secret }, client));
+    expect(lines.length).toBeGreaterThan(0);
+    const all = lines.join('\n');
+    expect(all).not.toContain('Dupont');
+    expect(all).not.toContain('zoe.martin');
+    expect(all).not.toContain('56');
+  });
+});

@@ -109,6 +109,7 @@ async function* chatEvents(
     }
   } catch (err) {
     if (!(isAiError(err) && err.kind === 'refused' && !sent)) {
+      ctx.log.warn({ aiError: isAiError(err) ? err.kind : 'unexpected' }, 'AI chat stream failed');
       yield { type: 'error', message: streamErrorMessage(err) };
       return;
     }

@@ -17,7 +17,7 @@ import {
   type AiChallengeOutput,
 } from '../challenges/index.ts';
 import { ageGroupToDb, type AgeGroup } from '../exercises/index.ts';
-import type { AiChallengeType } from '../kernel/ai.ts';
+import { isAiError, type AiChallengeType } from '../kernel/ai.ts';
 import type { AuthedCtx } from '../kernel/deps.ts';
 import type { AiDeps } from './ai-deps.ts';
 import { consumeGenerationQuota } from './ai-quota.ts';
@@ -116,6 +116,14 @@ async function* run(
       yield error(AI_STREAM_MESSAGES.challengeRejected);
     } else {
       deps.onGeneration({ workload: 'challenge', outcome: 'failed', problems: [] });
+      if (isAiError(result.error)) {
+        ctx.log.warn(
+          { challengeType, aiError: result.error.kind },
+          'AI challenge generation failed',
+        );
+      } else {
+        ctx.log.error({ err: result.error, challengeType }, 'AI challenge generation failed');
+      }
       yield error(streamErrorMessage(result.error));
     }
     return;

@@ -16,6 +16,7 @@ import {
   type AiExerciseOutput,
   type ExerciseType,
 } from '../exercises/index.ts';
+import { isAiError } from '../kernel/ai.ts';
 import type { AuthedCtx } from '../kernel/deps.ts';
 import type { AiDeps } from './ai-deps.ts';
 import { consumeGenerationQuota } from './ai-quota.ts';
@@ -108,6 +109,11 @@ async function* run(
       yield error(AI_STREAM_MESSAGES.exerciseRejected);
     } else {
       deps.onGeneration({ workload: 'exercise', outcome: 'failed', problems: [] });
+      if (isAiError(result.error)) {
+        ctx.log.warn({ exerciseType, aiError: result.error.kind }, 'AI exercise generation failed');
+      } else {
+        ctx.log.error({ err: result.error, exerciseType }, 'AI exercise generation failed');
+      }
       yield error(streamErrorMessage(result.error));
     }
     return;
