@@ -4,6 +4,7 @@ import { createDisabledAiProvider } from './adapters/disabled-ai-provider.ts';
 import { createLogMailer } from './adapters/log-mailer.ts';
 import { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.ts';
 import { makeAiService } from './ai/index.ts';
+import { makeAuditService } from './audit/index.ts';
 import { makeExerciseService } from './exercises/index.ts';
 import { makeBadgeService } from './gamification/index.ts';
 import { defaultCoreConfig } from './kernel/config.ts';
@@ -52,6 +53,7 @@ export const createCore = (deps: CoreDeps) => {
       rateLimits,
       quotaStore: rateLimitStore,
     }),
+    audit: makeAuditService(deps),
   };
 };
 

@@ -4,6 +4,7 @@
 export { createCore, type Core } from './core.ts';
 // Kernel: context, dependencies, errors, clock, configuration, ports
 export type { Actor, AuthedCtx, CoreDeps, Ctx } from './kernel/deps.ts';
+export { ADMIN_REQUIRED_MESSAGE, requireAdmin, type AdminCtx } from './kernel/authz.ts';
 export {
   AppError,
   APP_ERROR_CODES,
@@ -104,3 +105,6 @@ export {
 // AI features (issue 11): generation streams, the tutor chat, prompt safety, the messages sent to the model
 export * from './ai/index.ts';
 export * from './ai/ai.schemas.ts';
+// Admin audit log
+export type { AuditService } from './audit/index.ts';
+export * from './audit/audit.schemas.ts';
