@@ -1,7 +1,9 @@
 import { makeAccountsServices } from './accounts/index.ts';
 import { createBcryptHasher } from './adapters/bcrypt-hasher.ts';
+import { createDisabledAiProvider } from './adapters/disabled-ai-provider.ts';
 import { createLogMailer } from './adapters/log-mailer.ts';
 import { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.ts';
+import { makeAiService } from './ai/index.ts';
 import { makeAuditService } from './audit/index.ts';
 import { makeChallengeService } from './challenges/index.ts';
 import { makeAnalyticsService } from './analytics/index.ts';
@@ -22,10 +24,8 @@ import { makeSystemService } from './system/index.ts';
 export const createCore = (deps: CoreDeps) => {
   const config = deps.config ?? defaultCoreConfig();
   const settings = makeSettingsService(deps);
-  const rateLimits = makeRateLimitService({
-    store: deps.rateLimitStore ?? createMemoryRateLimitStore(deps.clock),
-    config,
-  });
+  const rateLimitStore = deps.rateLimitStore ?? createMemoryRateLimitStore(deps.clock);
+  const rateLimits = makeRateLimitService({ store: rateLimitStore, config });
   const { auth, users } = makeAccountsServices({
     db: deps.db,
     log: deps.log,
@@ -52,6 +52,12 @@ export const createCore = (deps: CoreDeps) => {
     stats: makeStatsService(deps),
     badges,
     leaderboard: makeLeaderboardService(deps),
+    ai: makeAiService(deps, {
+      provider: deps.ai ?? createDisabledAiProvider(),
+      settings,
+      rateLimits,
+      quotaStore: rateLimitStore,
+    }),
     audit: makeAuditService(deps),
     recommendations: makeRecommendationService(deps),
     analytics: makeAnalyticsService(deps),

@@ -21,6 +21,7 @@ export type {
   RateLimitResult,
   RateLimitStore,
 } from './kernel/ports.ts';
+export * from './kernel/ai.ts';
 export type { Database } from './db/types.ts';
 // Adapters: the ports' implementations the server wires
 export { createDisabledMailer, createLogMailer } from './adapters/log-mailer.ts';
@@ -28,6 +29,9 @@ export { createSmtpMailer, type SmtpMailerOptions } from './adapters/smtp-mailer
 export { createBcryptHasher } from './adapters/bcrypt-hasher.ts';
 export { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.ts';
 export { createRedisRateLimitStore } from './adapters/redis-rate-limit.store.ts';
+export { createDisabledAiProvider } from './adapters/disabled-ai-provider.ts';
+export { createOpenAiProvider, type OpenAiProviderOptions } from './adapters/openai-ai-provider.ts';
+export { modelFor, modelFamilyOf } from './adapters/ai-models.rules.ts';
 // Library
 export { safeEqual, randomUrlToken } from './lib/tokens.ts';
 export { pyRound } from './lib/py-round.ts';
@@ -93,6 +97,16 @@ export {
 } from './gamification/index.ts';
 export { type LeaderboardService } from './leaderboard/index.ts';
 export * from './leaderboard/leaderboard.schemas.ts';
+export {
+  LOGIC_TYPE_OF,
+  normalizeChallengeDifficulty,
+  verifyGeneratedChallenge,
+  ZAiChallengeOutput,
+  type AiChallengeOutput,
+} from './challenges/index.ts';
+// AI features (issue 11): generation streams, the tutor chat, prompt safety, the messages sent to the model
+export * from './ai/index.ts';
+export * from './ai/ai.schemas.ts';
 // Admin audit log
 export type { AuditService } from './audit/index.ts';
 export * from './audit/audit.schemas.ts';

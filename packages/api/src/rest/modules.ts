@@ -1,5 +1,6 @@
 import { adminRoutes } from './admin.routes.ts';
 import { analyticsRoutes } from './analytics.routes.ts';
+import { aiRoutes } from './ai.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { badgesRoutes } from './badges.routes.ts';
 import { challengesRoutes } from './challenges.routes.ts';
@@ -16,6 +17,7 @@ export const LEGACY_MODULES: readonly LegacyRoutesModule[] = [
   authRoutes,
   usersRoutes,
   progressRoutes,
+  aiRoutes,
   exercisesRoutes,
   badgesRoutes,
   // After the badges, which declare `/challenges/badges/progress`.

@@ -8,3 +8,11 @@ export {
 } from './challenge.service.ts';
 export * from './challenge.rules.ts';
 export * from './challenge.schemas.ts';
+// Checks of an AI-generated challenge (issue 11), with the answer checker above plugged in.
+export * from './ai-challenge.rules.ts';
+export {
+  AI_CHALLENGE_MINUTES,
+  AI_CHALLENGE_TAGS,
+  insertAiChallenge,
+  type NewAiChallenge,
+} from './challenge-insert.repo.ts';

@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
 import { createCallerFactory, router } from '../init.ts';
 import { analyticsRouter } from './analytics.router.ts';
+import { aiRouter, chatRouter } from './ai.router.ts';
 import { authRouter } from './auth.router.ts';
 import { badgesRouter } from './badges.router.ts';
 import { challengesRouter } from './challenges.router.ts';
@@ -26,6 +27,8 @@ export const appRouter = router({
   recommendations: recommendationsRouter,
   analytics: analyticsRouter,
   feedback: feedbackRouter,
+  ai: aiRouter,
+  chat: chatRouter,
 });
 
 export type AppRouter = typeof appRouter;
