@@ -1,6 +1,6 @@
 import { adminRoutes } from './admin.routes.ts';
-import { analyticsRoutes } from './analytics.routes.ts';
 import { aiRoutes } from './ai.routes.ts';
+import { analyticsRoutes } from './analytics.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { badgesRoutes } from './badges.routes.ts';
 import { challengesRoutes } from './challenges.routes.ts';

@@ -1,8 +1,8 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
 import { createCallerFactory, router } from '../init.ts';
-import { analyticsRouter } from './analytics.router.ts';
 import { aiRouter, chatRouter } from './ai.router.ts';
+import { analyticsRouter } from './analytics.router.ts';
 import { authRouter } from './auth.router.ts';
 import { badgesRouter } from './badges.router.ts';
 import { challengesRouter } from './challenges.router.ts';
