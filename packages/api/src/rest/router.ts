@@ -123,8 +123,7 @@ export const createLegacyRouter = (mount = '/api', options: LegacyRouterOptions 
     app.on(route.method, route.path, markRoute(template), guard(route.guard), async (c) => {
       if (route.csrf) requireCsrfToken(c);
       const reply = await route.run(rawRequestOf(c));
-      if (options.validateResponses) checkReply(route, template, reply);
-      return writeReply(c, reply);
+      return writeReply(c, options.validateResponses ? checkReply(route, template, reply) : reply);
     });
   };
 

@@ -1,7 +1,14 @@
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 
-import { createCore, type Actor, type Clock, type Core, type Database } from '@mathakine/core';
+import {
+  createCore,
+  type Actor,
+  type Clock,
+  type Core,
+  type CoreDeps,
+  type Database,
+} from '@mathakine/core';
 import { getTestDb, movableClock } from '@mathakine/core/testing';
 
 import { createApiApp, type CreateApiAppOptions } from '../app.ts';
@@ -59,6 +66,8 @@ export interface TestAppOptions extends CreateApiAppOptions {
   docsAssets?: ApiDeps['docsAssets'];
   db?: Database;
   clock?: Clock;
+  /** Extra core dependencies (the AI provider, a configuration, metrics hooks). */
+  coreDeps?: Pick<CoreDeps, 'ai' | 'config' | 'onAiGeneration'>;
 }
 
 export const silentLogger = () => pino({ level: 'silent' });
@@ -72,7 +81,7 @@ export const createTestApp = async (options: TestAppOptions = {}) => {
   const db = options.db ?? (await getTestDb()).db;
   const log = silentLogger();
   const clock = options.clock ?? movableClock();
-  const core: Core = createCore({ db, log, clock });
+  const core: Core = createCore({ db, log, clock, ...options.coreDeps });
   const registry = new Registry();
   const { app, legacyRoutes } = createApiApp(
     {

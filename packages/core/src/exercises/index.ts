@@ -7,3 +7,5 @@ export {
 } from './exercise.service.ts';
 export * from './exercise.rules.ts';
 export * from './exercise.schemas.ts';
+// The age-group codes are shared with the logic challenges (same database enum).
+export { ageGroupFromDb, ageGroupToDb } from './exercise.mapping.ts';

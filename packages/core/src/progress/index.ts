@@ -12,6 +12,7 @@ export {
 } from './post-attempt.ts';
 export { recordDayActivity } from './day-streak.ts';
 export {
+  countChallengeAttempt,
   countExerciseAttempt,
   recordAttemptEffects,
   type AttemptEffectsOptions,

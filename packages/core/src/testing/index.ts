@@ -13,3 +13,21 @@ export {
 } from './db.ts';
 export * from './factories.ts';
 export { movableClock, type MovableClock } from './clock.ts';
+export {
+  fakeReply,
+  startFakeOpenAi,
+  type FakeOpenAi,
+  type FakeOpenAiOptions,
+  type FakeOpenAiRequest,
+  type FakeReply,
+  type FakeScript,
+  type FakeTextOptions,
+  type FakeUsage,
+} from './fake-openai.ts';
+export {
+  aiChallengeOutput,
+  aiExerciseOutput,
+  collectEvents,
+  fakeAiProvider,
+  type FakeAiProviderOptions,
+} from './ai.ts';
