@@ -10,7 +10,9 @@
 import {
   createTRPCClient,
   httpBatchLink,
+  httpSubscriptionLink,
   isTRPCClientError,
+  splitLink,
   type HTTPHeaders,
   type TRPCClient,
   type TRPCClientError,
@@ -53,18 +55,33 @@ const fetchWith = (options: MathakineClientOptions): TRPCFetch | undefined => {
   return (input, init) => base(input, { ...init, credentials });
 };
 
-/** A typed client over HTTP (requests issued in the same tick are batched into one). */
-export const createMathakineClient = (options: MathakineClientOptions): TRPCClient<AppRouter> =>
-  createTRPCClient<AppRouter>({
+/**
+ * A typed client over HTTP: queries and mutations issued in the same tick are batched into one request;
+ * subscriptions (`chat.stream`, `ai.generateExercise`, `ai.generateChallenge`) are server-sent events
+ * read with the runtime's `EventSource` (browsers; the session cookies authenticate them with
+ * `credentials: 'include'`).
+ */
+export const createMathakineClient = (options: MathakineClientOptions): TRPCClient<AppRouter> => {
+  const url = `${options.url.replace(/\/+$/, '')}/trpc`;
+  return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: `${options.url.replace(/\/+$/, '')}/trpc`,
-        transformer,
-        fetch: fetchWith(options),
-        headers: options.headers,
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({
+          url,
+          transformer,
+          eventSourceOptions: { withCredentials: options.credentials === 'include' },
+        }),
+        false: httpBatchLink({
+          url,
+          transformer,
+          fetch: fetchWith(options),
+          headers: options.headers,
+        }),
       }),
     ],
   });
+};
 
 /** A tRPC error from this API, with its typed `data` (`data.appCode`, `data.details`…). */
 export type MathakineClientError = TRPCClientError<AppRouter>;
