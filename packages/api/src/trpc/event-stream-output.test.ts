@@ -9,7 +9,10 @@ const ZEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('done') }),
 ]);
 
-async function* events(...values: unknown[]) {
+type Event = z.input<typeof ZEvent>;
+const wrong = JSON.parse('{ "type": "nope" }') as Event;
+
+async function* events<T>(...values: T[]) {
   for (const value of values) {
     await Promise.resolve();
     yield value;
@@ -46,10 +49,11 @@ describe('eventStreamOf (the output schema of a subscription)', () => {
     const fixture = t.router({
       good: t.procedure
         .output(eventStreamOf(ZEvent))
-        .subscription(() => events({ type: 'chunk', content: 'a' }, { type: 'done' })),
+        .subscription(() => events<Event>({ type: 'chunk', content: 'a' }, { type: 'done' })),
       bad: t.procedure
         .output(eventStreamOf(ZEvent))
-        .subscription(() => events({ type: 'chunk', content: 'a' }, { type: 'nope' })),
+        // A resolver whose events escaped the type checker (what the output schema is there for).
+        .subscription(() => events<Event>({ type: 'chunk', content: 'a' }, wrong)),
     });
     const caller = fixture.createCaller({});
     expect(await collect(await caller.good())).toEqual([
