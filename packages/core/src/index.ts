@@ -21,6 +21,11 @@ export type {
   RateLimitStore,
 } from './kernel/ports.ts';
 export type { Database } from './db/types.ts';
+export {
+  asAppErrorIfOutage,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from './db/prisma-errors.ts';
 // Adapters: the ports' implementations the server wires
 export { createDisabledMailer, createLogMailer } from './adapters/log-mailer.ts';
 export { createSmtpMailer, type SmtpMailerOptions } from './adapters/smtp-mailer.ts';

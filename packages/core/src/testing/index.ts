@@ -13,3 +13,12 @@ export {
 } from './db.ts';
 export * from './factories.ts';
 export { movableClock, type MovableClock } from './clock.ts';
+export {
+  freePort,
+  isListening,
+  postgresBinDir,
+  startPostgresCluster,
+  startRedisServer,
+  type PostgresCluster,
+  type RedisServer,
+} from './services.ts';
