@@ -89,7 +89,6 @@ describe('GET /api/exercises (route 27)', () => {
       'skip=-4&limit=abc',
       'limit=0',
       'limit=1000',
-      'exercise_type=%00',
       'age_group=%F0%9F%9A%80',
       'hide_completed=yes',
       'q=%25',
@@ -97,6 +96,8 @@ describe('GET /api/exercises (route 27)', () => {
       const r = await app.request(`/api/exercises?${q}`);
       expect(r.status, q).toBe(200);
     }
+    // A NUL character is refused at the boundary for every route (issue 14, legacy-differences.md).
+    expect((await app.request('/api/exercises?exercise_type=%00')).status).toBe(400);
     expect(await (await app.request('/api/exercises?limit=1000')).json()).toMatchObject({
       limit: 100,
     });

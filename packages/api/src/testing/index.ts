@@ -1,7 +1,15 @@
-import { pino } from 'pino';
+import { createHmac } from 'node:crypto';
+import { pino, type Logger } from 'pino';
 import { Registry } from 'prom-client';
 
-import { createCore, type Actor, type Clock, type Core, type Database } from '@mathakine/core';
+import {
+  createCore,
+  type Actor,
+  type Clock,
+  type Core,
+  type CoreConfig,
+  type Database,
+} from '@mathakine/core';
 import { getTestDb, movableClock } from '@mathakine/core/testing';
 
 import { createApiApp, type CreateApiAppOptions } from '../app.ts';
@@ -58,6 +66,10 @@ export interface TestAppOptions extends CreateApiAppOptions {
   reportError?: ApiDeps['reportError'];
   db?: Database;
   clock?: Clock;
+  /** The app's logger (default: silent). */
+  log?: Logger;
+  /** Core's configuration (default: `defaultCoreConfig()`, a random secret). */
+  coreConfig?: CoreConfig;
 }
 
 export const silentLogger = () => pino({ level: 'silent' });
@@ -69,9 +81,14 @@ export const silentLogger = () => pino({ level: 'silent' });
  */
 export const createTestApp = async (options: TestAppOptions = {}) => {
   const db = options.db ?? (await getTestDb()).db;
-  const log = silentLogger();
+  const log = options.log ?? silentLogger();
   const clock = options.clock ?? movableClock();
-  const core: Core = createCore({ db, log, clock });
+  const core: Core = createCore({
+    db,
+    log,
+    clock,
+    ...(options.coreConfig ? { config: options.coreConfig } : {}),
+  });
   const registry = new Registry();
   const { app, legacyRoutes } = createApiApp(
     {
@@ -96,4 +113,31 @@ export const createTestApp = async (options: TestAppOptions = {}) => {
       ...ctx,
     });
   return { app, legacyRoutes, db, core, clock, registry, createCaller: callerFor };
+};
+
+/** A logger whose lines (parsed) are kept in `lines`, for tests asserting what an operator sees. */
+export const capturingLogger = () => {
+  const lines: { level: number; msg: string; [key: string]: unknown }[] = [];
+  const log = pino(
+    { level: 'debug' },
+    {
+      write: (line: string) => {
+        lines.push(JSON.parse(line) as (typeof lines)[number]);
+      },
+    },
+  );
+  return {
+    log,
+    lines,
+    warnings: () => lines.filter((l) => l.level === 40),
+    errors: () => lines.filter((l) => l.level >= 50),
+  };
+};
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** An HS256 access token signed with `secret`, with any claims (tests of hostile but valid tokens). */
+export const signTestToken = (secret: string, claims: Record<string, unknown>): string => {
+  const head = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(claims)}`;
+  return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`;
 };

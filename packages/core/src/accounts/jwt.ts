@@ -37,6 +37,10 @@ export const signAccessToken = async (
     .sign(key);
 };
 
+/** PostgreSQL `integer` ids: a signed token naming anything else (2³¹, 1.5, -1) is not ours. */
+const isDbId = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 2_147_483_647;
+
 /** The claims of a valid, unexpired access token, or null (bad signature, expired, wrong type…). */
 export const verifyAccessToken = async (
   key: AccessTokenKey,
@@ -51,8 +55,8 @@ export const verifyAccessToken = async (
     if (
       payload.type !== 'access' ||
       typeof payload.sub !== 'string' ||
-      typeof payload.sid !== 'number' ||
-      typeof payload.uid !== 'number' ||
+      !isDbId(payload.sid) ||
+      !isDbId(payload.uid) ||
       typeof payload.role !== 'string' ||
       typeof payload.exp !== 'number'
     ) {

@@ -19,6 +19,7 @@ export {
   postgresBinDir,
   startPostgresCluster,
   startRedisServer,
+  createUnreachableDatabase,
   type PostgresCluster,
   type RedisServer,
 } from './services.ts';

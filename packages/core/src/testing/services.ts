@@ -9,6 +9,8 @@ import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
+import { createDb, type ManagedDatabase } from '../db/client.ts';
+
 const run = promisify(execFile);
 
 /** A free TCP port on 127.0.0.1 (closed again before it is returned). */
@@ -219,3 +221,14 @@ export const startRedisServer = async (): Promise<RedisServer> => {
     },
   };
 };
+
+/**
+ * A PostgreSQL database nobody listens for (a free port, closed): every query fails as in an outage
+ * (connection refused). Prisma connects lazily, so opening it succeeds.
+ */
+export const createUnreachableDatabase = async (): Promise<ManagedDatabase> =>
+  createDb({
+    url: `postgresql://postgres@127.0.0.1:${await freePort()}/down`,
+    connectionTimeoutMs: 2_000,
+    transactionMaxWaitMs: 2_000,
+  });
