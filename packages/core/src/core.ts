@@ -17,10 +17,8 @@ import { makeSystemService } from './system/index.ts';
 export const createCore = (deps: CoreDeps) => {
   const config = deps.config ?? defaultCoreConfig();
   const settings = makeSettingsService(deps);
-  const rateLimits = makeRateLimitService({
-    store: deps.rateLimitStore ?? createMemoryRateLimitStore(deps.clock),
-    config,
-  });
+  const rateLimitStore = deps.rateLimitStore ?? createMemoryRateLimitStore(deps.clock);
+  const rateLimits = makeRateLimitService({ store: rateLimitStore, config });
   const { auth, users } = makeAccountsServices({
     db: deps.db,
     log: deps.log,
@@ -36,7 +34,7 @@ export const createCore = (deps: CoreDeps) => {
   // Gamification: `badges.postAttemptStep` is the step the submit services call in their transaction.
   const badges = makeBadgeService(deps);
   return {
-    system: makeSystemService(deps),
+    system: makeSystemService(deps, rateLimitStore),
     settings,
     rateLimits,
     auth,

@@ -19,6 +19,7 @@ export type {
   PasswordHasher,
   RateLimitResult,
   RateLimitStore,
+  RateLimitStoreHealth,
 } from './kernel/ports.ts';
 export type { Database } from './db/types.ts';
 export {
@@ -32,6 +33,10 @@ export { createSmtpMailer, type SmtpMailerOptions } from './adapters/smtp-mailer
 export { createBcryptHasher } from './adapters/bcrypt-hasher.ts';
 export { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.ts';
 export { createRedisRateLimitStore } from './adapters/redis-rate-limit.store.ts';
+export {
+  createFailoverRateLimitStore,
+  type FailoverRateLimitOptions,
+} from './adapters/failover-rate-limit.store.ts';
 // Library
 export { safeEqual, randomUrlToken } from './lib/tokens.ts';
 export { pyRound } from './lib/py-round.ts';

@@ -29,6 +29,8 @@ export const testApiConfig = (overrides: DeepPartial<ApiConfig> = {}): ApiConfig
     trustedProxyHops: 0,
     secureHeaders: true,
     shutdownTimeoutMs: 1_000,
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 30_000,
     metricsToken: null,
     ...overrides.http,
   },

@@ -1,5 +1,6 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 
+import { isDbId } from '../lib/db-id.ts';
 import type { RoleName } from './auth.rules.ts';
 
 /**
@@ -37,10 +38,6 @@ export const signAccessToken = async (
     .sign(key);
 };
 
-/** PostgreSQL `integer` ids: a signed token naming anything else (2³¹, 1.5, -1) is not ours. */
-const isDbId = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 2_147_483_647;
-
 /** The claims of a valid, unexpired access token, or null (bad signature, expired, wrong type…). */
 export const verifyAccessToken = async (
   key: AccessTokenKey,
@@ -55,6 +52,7 @@ export const verifyAccessToken = async (
     if (
       payload.type !== 'access' ||
       typeof payload.sub !== 'string' ||
+      // PostgreSQL `integer` ids: a signed token naming anything else (2³¹, 1.5, -1) is not ours.
       !isDbId(payload.sid) ||
       !isDbId(payload.uid) ||
       typeof payload.role !== 'string' ||

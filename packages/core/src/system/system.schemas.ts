@@ -10,6 +10,15 @@ export interface PingDto {
 }
 
 export interface ReadinessDto {
+  /** Whether this instance should get traffic: the database answers. */
   ready: boolean;
-  checks: { database: 'ok' | 'down' };
+  checks: {
+    database: 'ok' | 'down';
+    /**
+     * Where rate-limit counters live: `memory` (no Redis configured), `redis` (shared, answering), or
+     * `memory-fallback` (Redis configured but unavailable: this instance counts alone until it is back;
+     * the instance stays ready, see docs/operations.md).
+     */
+    rateLimitStore: 'memory' | 'redis' | 'memory-fallback';
+  };
 }
