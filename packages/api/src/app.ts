@@ -10,7 +10,7 @@ import type { ApiDeps } from './deps.ts';
 import { httpHeadersOf } from './errors.ts';
 import type { ApiEnv } from './hono-env.ts';
 import { createFailureReporter } from './http/failures.ts';
-import { inputGuard } from './http/input-guard.ts';
+import { inputGuard, unreadableBodyGuard } from './http/input-guard.ts';
 import { toLegacyError } from './legacy/legacy-error.ts';
 import { writeLegacyError } from './legacy/writer.ts';
 import { authContext, coreAuthResolver } from './middleware/auth.ts';
@@ -82,6 +82,7 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
   app.use('*', metricsMiddleware(metrics));
   app.use('*', securityHeaders(deps.config));
   app.use('*', corsMiddleware(deps.config));
+  app.use('*', unreadableBodyGuard());
   app.use(
     '*',
     bodyLimit({

@@ -8,7 +8,7 @@ import { createExercise, createUnreachableDatabase } from '@mathakine/core/testi
 import { testCoreConfig } from '@mathakine/core/testing/accounts';
 
 import { TRPC_MAX_BATCH_SIZE } from './app.ts';
-import { INPUT_REFUSED_MESSAGE } from './http/input-guard.ts';
+import { BODY_UNREADABLE_MESSAGE, INPUT_REFUSED_MESSAGE } from './http/input-guard.ts';
 import { MAINTENANCE_MESSAGE } from './middleware/maintenance.ts';
 import { cookieHeader, createAccountsApp, json, signUpAndLogin } from './testing/accounts.ts';
 import { capturingLogger, createTestApp, signTestToken } from './testing/index.ts';
@@ -135,6 +135,30 @@ describe('hostile input never yields a 5xx (fault 5)', () => {
     // Paired surrogates (emoji) are ordinary text.
     const emoji = await put('{"accessibility_settings":{"theme":"\\ud83d\\ude00 😀"}}');
     expect(emoji.status).toBe(200);
+  });
+
+  it('answers 400, never a 5xx, when the body cannot be read (the client stopped sending)', async () => {
+    const capture = capturingLogger();
+    const reportError = vi.fn();
+    const { app } = await createTestApp({ log: capture.log, reportError });
+    const broken = () =>
+      new ReadableStream<Uint8Array>({
+        start: (controller) => {
+          controller.enqueue(new TextEncoder().encode('{"answer":'));
+          controller.error(new Error('aborted'));
+        },
+      });
+    for (const path of ['/api/auth/login', '/trpc/auth.login']) {
+      const res = await app.request(path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: broken(),
+        duplex: 'half',
+      });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(await res.json())).toContain(BODY_UNREADABLE_MESSAGE);
+    }
+    expect(reportError).not.toHaveBeenCalled();
   });
 
   it('refuses the same on tRPC, in the tRPC envelope, batches included', async () => {

@@ -9,6 +9,7 @@
  *   schemas, serialisers) must never meet thousands of levels.
  * The scan is linear in the text and allocates nothing per character.
  */
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 
 import { AppError } from '@mathakine/core';
@@ -93,8 +94,40 @@ const decoded = (text: string): string => {
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+export const BODY_UNREADABLE_MESSAGE = 'Corps de requête illisible ou incomplet.';
+
+/**
+ * A body that cannot be read (the client went away or stopped sending: request timeout) is the client's
+ * fault, a 400 — never a server error, nor a socket error mistaken for a database outage. The stream is
+ * wrapped once, before the body limit, so that every reader after it (the limit, this guard, the
+ * routes, the tRPC adapter) meets the same `AppError`.
+ */
+export const unreadableBodyGuard = () =>
+  createMiddleware<ApiEnv>(async (c, next) => {
+    const body: ReadableStream<Uint8Array> | null = c.req.raw.body;
+    if (body !== null) {
+      const reader = body.getReader();
+      const guarded = new ReadableStream<Uint8Array>({
+        pull: async (controller) => {
+          try {
+            const chunk = await reader.read();
+            if (chunk.done) controller.close();
+            else controller.enqueue(chunk.value);
+          } catch (err) {
+            controller.error(
+              new AppError('INVALID_INPUT', BODY_UNREADABLE_MESSAGE, { cause: err }),
+            );
+          }
+        },
+        cancel: (reason) => reader.cancel(reason),
+      });
+      c.req.raw = new Request(c.req.raw, { body: guarded, duplex: 'half' });
+    }
+    await next();
+  });
+
 /** The request's inputs as text: the decoded path, each decoded query name and value, the body. */
-const inputsOf = async (c: Parameters<Parameters<typeof createMiddleware<ApiEnv>>[0]>[0]) => {
+const inputsOf = async (c: Context<ApiEnv>) => {
   const url = new URL(c.req.url);
   const texts = [decoded(url.pathname)];
   for (const pair of url.search.slice(1).split('&')) {
