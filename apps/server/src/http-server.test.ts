@@ -1,8 +1,8 @@
 import { request } from 'node:http';
-import { connect, type Socket } from 'node:net';
 import { Hono } from 'hono';
 import { describe, expect, it, onTestFinished } from 'vitest';
 
+import { rawConnection } from '../test/raw-connection.ts';
 import { listen, type RunningServer } from './http-server.ts';
 
 /** Listens on a free port; the server is stopped after the test whatever its outcome. */
@@ -81,61 +81,6 @@ describe('graceful stop', () => {
     expect(await hanging).toMatchObject({ code: 'ECONNRESET' });
   });
 });
-
-/**
- * A raw HTTP/1.1 keep-alive connection: the test sees exactly what the server sends and when it closes
- * the socket (an agent would hide both).
- */
-const rawConnection = async (port: number) => {
-  const socket: Socket = connect(port, '127.0.0.1');
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', resolve).once('error', reject);
-  });
-  let received = '';
-  const waiters: (() => void)[] = [];
-  socket.setEncoding('utf8');
-  socket.on('data', (chunk: string) => {
-    received += chunk;
-    for (const wake of waiters.splice(0)) wake();
-  });
-  socket.on('error', () => undefined);
-  const closed = new Promise<void>((resolve) =>
-    socket.once('close', () => {
-      resolve();
-    }),
-  );
-  closed.then(
-    () => {
-      for (const wake of waiters.splice(0)) wake();
-    },
-    () => undefined,
-  );
-  const isClosed = () => socket.destroyed;
-  /** Waits until `count` complete responses (head + Content-Length body) were received, or close. */
-  const responses = async (count: number): Promise<string[]> => {
-    for (;;) {
-      const parsed: string[] = [];
-      let rest = received;
-      while (rest.includes('\r\n\r\n')) {
-        const headEnd = rest.indexOf('\r\n\r\n');
-        const head = rest.slice(0, headEnd);
-        const length = Number(/content-length: (\d+)/i.exec(head)?.[1] ?? '0');
-        if (rest.length < headEnd + 4 + length) break;
-        parsed.push(rest.slice(0, headEnd + 4 + length));
-        rest = rest.slice(headEnd + 4 + length);
-      }
-      if (parsed.length >= count || isClosed()) return parsed;
-      await new Promise<void>((resolve) => waiters.push(resolve));
-    }
-  };
-  return {
-    socket,
-    closed,
-    responses,
-    send: (text: string) => socket.write(text),
-    get: (path: string) => socket.write(`GET ${path} HTTP/1.1\r\nHost: test\r\n\r\n`),
-  };
-};
 
 describe('the SIGTERM drain of keep-alive connections (issue 14, fault 4)', () => {
   it('closes idle keep-alive sockets at once, answers busy ones with Connection: close, then closes them', async () => {

@@ -52,7 +52,12 @@ const main = async () => {
     },
   });
 
-  const running = await listen(app.fetch, { port: config.port, host: config.host });
+  const running = await listen(app.fetch, {
+    port: config.port,
+    host: config.host,
+    headersTimeoutMs: config.http.headersTimeoutMs,
+    requestTimeoutMs: config.http.requestTimeoutMs,
+  });
   log.info(
     { port: running.port, host: config.host, environment: config.environment },
     'server listening',
