@@ -74,6 +74,7 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
   const legacyModules = options.legacyModules ?? LEGACY_MODULES;
   const legacy = createLegacyApp(legacyModules, {
     validateResponses: options.validateLegacyResponses ?? false,
+    allowedOrigins: deps.config.cors.origins,
   });
   const app = new Hono<ApiEnv>();
 
