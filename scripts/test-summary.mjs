@@ -29,7 +29,10 @@ if (mode === 'collect') {
 const dir = mode;
 let grandPassed = 0;
 let grandFailed = 0;
-for (const run of existsSync(dir) ? readdirSync(dir).sort() : []) {
+const runs = existsSync(dir)
+  ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory())
+  : [];
+for (const run of runs.map((e) => e.name).sort()) {
   const runDir = path.join(dir, run);
   let passed = 0;
   let failed = 0;

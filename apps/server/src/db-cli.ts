@@ -16,6 +16,7 @@ const config = loadConfigOrExit();
 process.exitCode = await runDbCommand(process.argv.slice(2), {
   database: dbOptions(config),
   migrationsDir: migrationsDir(),
+  environment: { name: config.environment, isProduction: config.isProduction },
   drift: {
     schemaPath: `${prismaDir}schema.prisma`,
     allowlistPath: `${prismaDir}drift-allowlist.json`,

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 
+import { createCore, systemClock } from '@mathakine/core';
 import {
   createDb,
   createMigrator,
@@ -18,6 +19,7 @@ import {
 import type { DriftReport, RunDriftCheckOptions } from '@mathakine/core/db/drift';
 
 import type { ConfiguredDbOptions } from './db-options.ts';
+import { createLogger } from './logger.ts';
 
 export interface DbCommandOptions {
   database: ConfiguredDbOptions;
@@ -33,6 +35,11 @@ export interface DbCommandOptions {
     allowlistPath: string;
     run: (options: RunDriftCheckOptions) => Promise<DriftReport>;
   };
+  /**
+   * The configured environment (`ENVIRONMENT`, production detection). `seed-demo` runs only in
+   * development: it creates accounts whose passwords are public.
+   */
+  environment?: { name: string; isProduction: boolean };
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
 }
@@ -43,7 +50,8 @@ export const DB_COMMANDS_USAGE = `Usage: db <command>
   status             list applied / pending / changed / missing migrations
   check [--current]  drift check: migrate a fresh empty database and compare it with prisma/schema.prisma
                      (--current: check the configured database as it is)
-  seed-demo          insert a few demo learners, exercises and challenges (development only)`;
+  seed-demo          insert a few demo learners, exercises and challenges, and the demo account
+                     ObiWan / HelloThere123! with some history (development only)`;
 
 /** A command line holds at most 2 connections and gives a long migration a minute. */
 const openDb = (database: ConfiguredDbOptions): Promise<ManagedDatabase> =>
@@ -138,7 +146,28 @@ export const runDbCommand = async (
         return report.ok ? 0 : 1;
       }
       case 'seed-demo': {
-        line(await withDb(database, (db) => seedDemo(db.prisma)));
+        const environment = options.environment;
+        if (
+          environment === undefined ||
+          environment.isProduction ||
+          environment.name !== 'development'
+        ) {
+          err(
+            `seed-demo refused: it creates accounts with public passwords, so it runs in development only (environment: ${environment?.isProduction ? 'production' : (environment?.name ?? 'unknown')}).\n`,
+          );
+          return 1;
+        }
+        line(
+          await withDb(database, (db) => {
+            const log = createLogger({ level: 'warn' });
+            const core = createCore({ db, log, clock: systemClock });
+            return seedDemo(db.prisma, {
+              log,
+              submitAnswer: core.exercises.submitAnswer,
+              attemptChallenge: core.challenges.attempt,
+            });
+          }),
+        );
         return 0;
       }
       case undefined:

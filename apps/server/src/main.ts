@@ -8,6 +8,7 @@ import { createCore, systemClock } from '@mathakine/core';
 import { createDb, migrateDatabase } from '@mathakine/core/db';
 
 import { createAccountsPorts } from './accounts-ports.ts';
+import { createAiPorts } from './ai-ports.ts';
 import { dbOptions } from './db-options.ts';
 import { listen } from './http-server.ts';
 import { createLogger } from './logger.ts';
@@ -42,7 +43,14 @@ const main = async () => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const accountsPorts = createAccountsPorts(config, log, registry);
-  const core = createCore({ db, log, clock: systemClock, ...accountsPorts.deps });
+  const aiPorts = createAiPorts(config, log, registry);
+  const core = createCore({
+    db,
+    log,
+    clock: systemClock,
+    ...accountsPorts.deps,
+    ...aiPorts.deps,
+  });
   const { app } = createApiApp({
     core,
     config,

@@ -10,5 +10,6 @@ const config = loadConfigOrExit();
 const code = await runDbCommand(process.argv.slice(2), {
   database: dbOptions(config),
   migrationsDir: migrationsDir(),
+  environment: { name: config.environment, isProduction: config.isProduction },
 });
 process.exit(code);

@@ -1,3 +1,5 @@
+import { ADMIN_REQUIRED_MESSAGE } from '@mathakine/core';
+
 /** The guard levels of api-rest-core §2.4, shared by both transports. */
 export type GuardLevel = 'public' | 'public+optional' | 'user' | 'user+full' | 'admin';
 
@@ -7,5 +9,5 @@ export const GUARD_MESSAGES = {
   invalidToken: 'Invalid or expired token',
   userRequired: 'Authentification requise',
   emailVerificationRequired: 'Vérifiez votre adresse email pour accéder à cette fonctionnalité.',
-  adminRequired: 'Droits insuffisants',
+  adminRequired: ADMIN_REQUIRED_MESSAGE,
 } as const;

@@ -36,7 +36,7 @@ describe('a database outage (faults 1–2)', () => {
       db,
       log: capture.log,
       reportError,
-      coreConfig: config,
+      coreDeps: { config },
     });
     const token = signTestToken(config.secretKey, {
       sub: 'luke',

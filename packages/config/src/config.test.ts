@@ -255,8 +255,23 @@ describe('development defaults', () => {
         validateToken: 5,
         chat: 15,
         loginPerAccount: 10,
+        feedback: 5,
       },
-      ai: { openaiApiKey: null, openaiBaseUrl: null, model: 'gpt-4o-mini', reasoningModel: null },
+      ai: {
+        apiKey: null,
+        baseUrl: null,
+        models: {
+          exercise: 'gpt-4o-mini',
+          exerciseReasoning: 'gpt-4o-mini',
+          challengeAdvanced: 'gpt-5.1',
+          challengeBasic: 'gpt-5-mini',
+          chatSimple: 'gpt-4o-mini',
+          chatComplex: 'gpt-4o',
+        },
+        timeouts: { requestMs: 90_000, firstTokenMs: 30_000, idleMs: 20_000 },
+        retry: { maxRetries: 2, baseDelayMs: 1_000 },
+        breaker: { failureThreshold: 5, openMs: 60_000 },
+      },
     });
     expect(config.secretKey.length).toBeGreaterThanOrEqual(32);
     expect(loadConfig({}).secretKey).not.toBe(config.secretKey);
@@ -442,7 +457,7 @@ describe('mail, Redis, AI and Sentry', () => {
   it('validates REDIS_URL and OPENAI_BASE_URL', () => {
     expect(loadConfig({ REDIS_URL: 'rediss://h:6380' }).redisUrl).toBe('rediss://h:6380');
     expect(variables({ REDIS_URL: 'http://h' })).toEqual(['REDIS_URL']);
-    expect(loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:4010/v1/' }).ai.openaiBaseUrl).toBe(
+    expect(loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:4010/v1/' }).ai.baseUrl).toBe(
       'http://127.0.0.1:4010/v1',
     );
   });
@@ -456,5 +471,82 @@ describe('mail, Redis, AI and Sentry', () => {
     });
     expect(config.sentry.dsn).toBe('https://k@o1.ingest.sentry.io/1');
     expect(config.sentry.release).toBe('abc123');
+  });
+});
+
+describe('AI configuration', () => {
+  it('disables AI without a key, with a warning and no error', () => {
+    const config = loadConfig({});
+    expect(config.ai.apiKey).toBeNull();
+    expect(config.warnings.some((w) => w.includes('OPENAI_API_KEY'))).toBe(true);
+    const configured = loadConfig({ OPENAI_API_KEY: '  sk-test  ' });
+    expect(configured.ai.apiKey).toBe('sk-test');
+    expect(configured.warnings.some((w) => w.includes('OPENAI_API_KEY'))).toBe(false);
+    expect(loadConfig(prod()).ai.apiKey).toBeNull();
+  });
+
+  it('falls back from each model variable to its legacy name, then the default', () => {
+    const legacy = loadConfig({ OPENAI_MODEL: 'legacy-mini', OPENAI_MODEL_REASONING: 'o4-mini' });
+    expect(legacy.ai.models).toEqual({
+      exercise: 'legacy-mini',
+      exerciseReasoning: 'o4-mini',
+      challengeAdvanced: 'o4-mini',
+      challengeBasic: 'o4-mini',
+      chatSimple: 'gpt-4o-mini',
+      chatComplex: 'gpt-4o',
+    });
+    const onlyExercise = loadConfig({ OPENAI_MODEL: 'legacy-mini' }).ai.models;
+    expect(onlyExercise.exerciseReasoning).toBe('legacy-mini');
+    expect(onlyExercise.challengeAdvanced).toBe('gpt-5.1');
+    const explicit = loadConfig({
+      OPENAI_MODEL: 'legacy-mini',
+      OPENAI_MODEL_REASONING: 'o4-mini',
+      OPENAI_MODEL_EXERCISE: 'ex',
+      OPENAI_MODEL_EXERCISE_REASONING: 'ex-r',
+      OPENAI_MODEL_CHALLENGE_ADVANCED: 'ch-a',
+      OPENAI_MODEL_CHALLENGE_BASIC: 'ch-b',
+      OPENAI_MODEL_CHAT_SIMPLE: 'chat-s',
+      OPENAI_MODEL_CHAT_COMPLEX: 'chat-c',
+    }).ai.models;
+    expect(explicit).toEqual({
+      exercise: 'ex',
+      exerciseReasoning: 'ex-r',
+      challengeAdvanced: 'ch-a',
+      challengeBasic: 'ch-b',
+      chatSimple: 'chat-s',
+      chatComplex: 'chat-c',
+    });
+  });
+
+  it('parses timeouts, retries and breaker thresholds strictly', () => {
+    const config = loadConfig({
+      OPENAI_TIMEOUT_MS: '5000',
+      OPENAI_FIRST_TOKEN_TIMEOUT_MS: '1000',
+      OPENAI_STREAM_IDLE_TIMEOUT_MS: '500',
+      OPENAI_MAX_RETRIES: '0',
+      OPENAI_RETRY_DELAY_MS: '10',
+      OPENAI_BREAKER_FAILURES: '3',
+      OPENAI_BREAKER_OPEN_MS: '200',
+    }).ai;
+    expect(config.timeouts).toEqual({ requestMs: 5000, firstTokenMs: 1000, idleMs: 500 });
+    expect(config.retry).toEqual({ maxRetries: 0, baseDelayMs: 10 });
+    expect(config.breaker).toEqual({ failureThreshold: 3, openMs: 200 });
+    expect(variables({ OPENAI_MAX_RETRIES: '6' })).toEqual(['OPENAI_MAX_RETRIES']);
+    expect(variables({ OPENAI_TIMEOUT_MS: '10s' })).toEqual(['OPENAI_TIMEOUT_MS']);
+    expect(variables({ OPENAI_BREAKER_FAILURES: '0' })).toEqual(['OPENAI_BREAKER_FAILURES']);
+    // The whole-call deadline caps the other two (a lower OPENAI_TIMEOUT_MS alone is enough).
+    expect(loadConfig({ OPENAI_TIMEOUT_MS: '5000' }).ai.timeouts).toEqual({
+      requestMs: 5000,
+      firstTokenMs: 5000,
+      idleMs: 5000,
+    });
+  });
+
+  it('warns about a plain-http provider in production, except on loopback', () => {
+    const remote = loadConfig(prod({ OPENAI_BASE_URL: 'http://llm.internal:8000/v1' }));
+    expect(remote.warnings.some((w) => w.includes('OPENAI_BASE_URL'))).toBe(true);
+    const local = loadConfig(prod({ OPENAI_BASE_URL: 'http://127.0.0.1:8000/v1' }));
+    expect(local.warnings.some((w) => w.includes('OPENAI_BASE_URL'))).toBe(false);
+    expect(variables({ OPENAI_BASE_URL: 'ftp://h/v1' })).toEqual(['OPENAI_BASE_URL']);
   });
 });

@@ -1,4 +1,13 @@
-export type { AppConfig, ConfigIssue, EnvSource, LogLevel, SmtpConfig } from './types.ts';
+export type {
+  AiConfig,
+  AiModels,
+  AppConfig,
+  ConfigIssue,
+  EnvSource,
+  LogLevel,
+  SmtpConfig,
+} from './types.ts';
+export { AI_DEFAULT_MODELS } from './ai.ts';
 export { LOG_LEVELS } from './types.ts';
 export {
   ConfigError,

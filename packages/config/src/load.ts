@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import { buildAiConfig } from './ai.ts';
 import { buildCorsOrigins } from './cors.ts';
 import { detectProduction, detectTest } from './detect.ts';
 import { keptDevSecret } from './dev-secret.ts';
@@ -248,11 +249,7 @@ const build = (
   if (isProduction && v.REDIS_URL === null) {
     warnings.push('REDIS_URL is not set: rate limits are kept per process.');
   }
-  if (v.OPENAI_API_KEY === null) {
-    warnings.push(
-      'OPENAI_API_KEY is not set: AI features answer with a clear "not configured" error.',
-    );
-  }
+  const ai = buildAiConfig(v, isProduction, warnings);
 
   if (issues.length > 0) throw new ConfigError(issues);
 
@@ -319,13 +316,9 @@ const build = (
       validateToken: v.RATE_LIMIT_VALIDATE_TOKEN,
       chat: v.RATE_LIMIT_CHAT,
       loginPerAccount: v.RATE_LIMIT_LOGIN_PER_ACCOUNT,
+      feedback: v.RATE_LIMIT_FEEDBACK,
     },
-    ai: {
-      openaiApiKey: v.OPENAI_API_KEY,
-      openaiBaseUrl: v.OPENAI_BASE_URL,
-      model: v.OPENAI_MODEL,
-      reasoningModel: v.OPENAI_MODEL_REASONING,
-    },
+    ai,
     warnings,
   };
   return deepFreeze(config);

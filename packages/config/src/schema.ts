@@ -226,11 +226,25 @@ export const envSchema = z.object({
   RATE_LIMIT_VALIDATE_TOKEN: int(5, 1, 100_000),
   RATE_LIMIT_CHAT: int(15, 1, 100_000),
   RATE_LIMIT_LOGIN_PER_ACCOUNT: int(10, 1, 100_000),
-  // AI
+  RATE_LIMIT_FEEDBACK: int(5, 1, 100_000),
+  // AI (see ai.ts for the model fallbacks)
   OPENAI_API_KEY: text(),
   OPENAI_BASE_URL: url(HTTP, 'http(s)'),
-  OPENAI_MODEL: textOr('gpt-4o-mini'),
+  OPENAI_MODEL: text(),
   OPENAI_MODEL_REASONING: text(),
+  OPENAI_MODEL_EXERCISE: text(),
+  OPENAI_MODEL_EXERCISE_REASONING: text(),
+  OPENAI_MODEL_CHALLENGE_ADVANCED: text(),
+  OPENAI_MODEL_CHALLENGE_BASIC: text(),
+  OPENAI_MODEL_CHAT_SIMPLE: text(),
+  OPENAI_MODEL_CHAT_COMPLEX: text(),
+  OPENAI_TIMEOUT_MS: int(90_000, 1_000, 600_000),
+  OPENAI_FIRST_TOKEN_TIMEOUT_MS: int(30_000, 100, 600_000),
+  OPENAI_STREAM_IDLE_TIMEOUT_MS: int(20_000, 100, 600_000),
+  OPENAI_MAX_RETRIES: int(2, 0, 5),
+  OPENAI_RETRY_DELAY_MS: int(1_000, 0, 60_000),
+  OPENAI_BREAKER_FAILURES: int(5, 1, 1_000),
+  OPENAI_BREAKER_OPEN_MS: int(60_000, 10, 3_600_000),
 });
 
 export type EnvVariable = keyof typeof envSchema.shape;

@@ -17,6 +17,43 @@ export interface SmtpConfig {
   from: string;
 }
 
+/** The model of each AI workload (an OpenAI-compatible model name). */
+export interface AiModels {
+  /** Exercise generation (ADDITION, SOUSTRACTION, MULTIPLICATION, DIVISION, GEOMETRIE). */
+  exercise: string;
+  /** Exercise generation of the harder types (FRACTIONS, TEXTE, MIXTE, DIVERS). */
+  exerciseReasoning: string;
+  /** Challenge generation of pattern, graph, visual, deduction, coding and chess. */
+  challengeAdvanced: string;
+  /** Challenge generation of sequence, puzzle, riddle and probability. */
+  challengeBasic: string;
+  /** Tutor chat, short or simple questions. */
+  chatSimple: string;
+  /** Tutor chat, questions that ask for a proof or a detailed explanation. */
+  chatComplex: string;
+}
+
+/** The AI provider settings (OPENAI_* variables; docs/configuration.md § AI). */
+export interface AiConfig {
+  /** null = AI disabled: every AI call fails at once with "not configured" (not an error at boot). */
+  apiKey: string | null;
+  /** OpenAI-compatible API base URL (…/v1); null = the SDK's default. */
+  baseUrl: string | null;
+  models: AiModels;
+  timeouts: {
+    /** Whole call: a non-streamed completion, or a stream from request to last chunk. */
+    requestMs: number;
+    /** From request to the first streamed text. */
+    firstTokenMs: number;
+    /** Longest silence between two streamed chunks. */
+    idleMs: number;
+  };
+  /** Retries of retryable failures (429, 5xx, timeouts, connection errors), never once a stream has started. */
+  retry: { maxRetries: number; baseDelayMs: number };
+  /** Opens after `failureThreshold` consecutive provider failures; one probe call after `openMs`. */
+  breaker: { failureThreshold: number; openMs: number };
+}
+
 /**
  * The whole runtime configuration, parsed once from the environment and frozen.
  * `docs/configuration.md` lists every variable behind each field.
@@ -92,13 +129,10 @@ export interface AppConfig {
     validateToken: number;
     chat: number;
     loginPerAccount: number;
+    /** Feedback reports per user per window. */
+    feedback: number;
   };
-  ai: {
-    openaiApiKey: string | null;
-    openaiBaseUrl: string | null;
-    model: string;
-    reasoningModel: string | null;
-  };
+  ai: AiConfig;
   /** Notices to print loudly at boot (generated secret, embedded DB, mail not configured, debug on…). */
   warnings: string[];
 }

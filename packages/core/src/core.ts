@@ -1,14 +1,21 @@
 import { makeAccountsServices } from './accounts/index.ts';
 import { createBcryptHasher } from './adapters/bcrypt-hasher.ts';
+import { createDisabledAiProvider } from './adapters/disabled-ai-provider.ts';
 import { createLogMailer } from './adapters/log-mailer.ts';
 import { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.ts';
+import { makeAiService } from './ai/index.ts';
+import { makeAnalyticsService } from './analytics/index.ts';
+import { makeAuditService } from './audit/index.ts';
+import { makeChallengeService } from './challenges/index.ts';
 import { makeExerciseService } from './exercises/index.ts';
+import { makeFeedbackService } from './feedback/index.ts';
 import { makeBadgeService } from './gamification/index.ts';
 import { defaultCoreConfig } from './kernel/config.ts';
 import type { CoreDeps } from './kernel/deps.ts';
 import { makeLeaderboardService } from './leaderboard/index.ts';
 import { makeProgressService } from './progress/index.ts';
 import { makeRateLimitService } from './rate-limit/index.ts';
+import { makeRecommendationService } from './recommendations/index.ts';
 import { makeSettingsService } from './settings/index.ts';
 import { makeStatsService } from './stats/index.ts';
 import { makeSystemService } from './system/index.ts';
@@ -40,10 +47,21 @@ export const createCore = (deps: CoreDeps) => {
     auth,
     users,
     exercises: makeExerciseService(deps, { postAttemptStep: badges.postAttemptStep, settings }),
+    challenges: makeChallengeService(deps, { postAttemptStep: badges.postAttemptStep }),
     progress: makeProgressService(deps),
     stats: makeStatsService(deps),
     badges,
     leaderboard: makeLeaderboardService(deps),
+    ai: makeAiService(deps, {
+      provider: deps.ai ?? createDisabledAiProvider(),
+      settings,
+      rateLimits,
+      quotaStore: rateLimitStore,
+    }),
+    audit: makeAuditService(deps),
+    recommendations: makeRecommendationService(deps),
+    analytics: makeAnalyticsService(deps),
+    feedback: makeFeedbackService({ db: deps.db, clock: deps.clock, rateLimits }),
   };
 };
 

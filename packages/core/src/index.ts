@@ -4,6 +4,7 @@
 export { createCore, type Core } from './core.ts';
 // Kernel: context, dependencies, errors, clock, configuration, ports
 export type { Actor, AuthedCtx, CoreDeps, Ctx } from './kernel/deps.ts';
+export { ADMIN_REQUIRED_MESSAGE, requireAdmin, type AdminCtx } from './kernel/authz.ts';
 export {
   AppError,
   APP_ERROR_CODES,
@@ -21,6 +22,7 @@ export type {
   RateLimitStore,
   RateLimitStoreHealth,
 } from './kernel/ports.ts';
+export * from './kernel/ai.ts';
 export type { Database } from './db/types.ts';
 export {
   asAppErrorIfOutage,
@@ -37,6 +39,9 @@ export {
   createFailoverRateLimitStore,
   type FailoverRateLimitOptions,
 } from './adapters/failover-rate-limit.store.ts';
+export { createDisabledAiProvider } from './adapters/disabled-ai-provider.ts';
+export { createOpenAiProvider, type OpenAiProviderOptions } from './adapters/openai-ai-provider.ts';
+export { modelFor, modelFamilyOf } from './adapters/ai-models.rules.ts';
 // Library
 export { safeEqual, randomUrlToken } from './lib/tokens.ts';
 export { pyRound } from './lib/py-round.ts';
@@ -58,11 +63,13 @@ export * from './accounts/auth.schemas.ts';
 export * from './accounts/user.schemas.ts';
 export {
   CHAT_RATE_LIMIT_MESSAGE,
+  FEEDBACK_RATE_LIMIT_MESSAGE,
   RATE_LIMIT_MESSAGE,
   type RateLimitBucket,
 } from './rate-limit/index.ts';
 export { isTruthySetting } from './settings/index.ts';
 export * from './exercises/index.ts';
+export * from './challenges/index.ts';
 export {
   ACTIVITY_SOURCES,
   addUtcDays,
@@ -100,3 +107,30 @@ export {
 } from './gamification/index.ts';
 export { type LeaderboardService } from './leaderboard/index.ts';
 export * from './leaderboard/leaderboard.schemas.ts';
+export {
+  LOGIC_TYPE_OF,
+  normalizeChallengeDifficulty,
+  verifyGeneratedChallenge,
+  ZAiChallengeOutput,
+  type AiChallengeOutput,
+} from './challenges/index.ts';
+// AI features (issue 11): generation streams, the tutor chat, prompt safety, the messages sent to the model
+export * from './ai/index.ts';
+export * from './ai/ai.schemas.ts';
+// Admin audit log
+export type { AuditService } from './audit/index.ts';
+export * from './audit/audit.schemas.ts';
+export {
+  CHALLENGE_TYPE_NAMES,
+  EXERCISE_TOPICS,
+  READ_LIMIT,
+  reasonText,
+  RECOMMENDATION_MESSAGES,
+  type ListRecommendationsOptions,
+  type RecommendationService,
+} from './recommendations/index.ts';
+export * from './recommendations/recommendation.schemas.ts';
+export { type AnalyticsService } from './analytics/index.ts';
+export * from './analytics/analytics.schemas.ts';
+export { type FeedbackService } from './feedback/index.ts';
+export * from './feedback/feedback.schemas.ts';

@@ -9,6 +9,8 @@ export const ctxOf = (c: Context<ApiEnv>): Ctx => ({
   actor: c.var.actor,
   log: c.var.log,
   requestId: c.var.requestId,
+  // Aborted by the Node server when the client disconnects: a stream's AI call stops with it.
+  signal: c.req.raw.signal,
 });
 
 export const clientOf = (c: Context<ApiEnv>): ClientInfo => ({

@@ -74,11 +74,31 @@ const spec = <T>(
   read,
 });
 
+/** The body as the schema sees it: aliases resolved, header fallbacks applied (a blank header is absent). */
+const normalise = (
+  body: Record<string, unknown>,
+  aliases: Readonly<Record<string, string>>,
+  headerFallbacks: Readonly<Record<string, string>>,
+  source: BodySource,
+): Record<string, unknown> => {
+  const sent: Record<string, unknown> = { ...body };
+  for (const [field, alias] of Object.entries(aliases)) {
+    if (!(field in sent) && alias in sent) sent[field] = sent[alias];
+  }
+  const fallbacks = Object.entries(headerFallbacks).filter(
+    ([field]) => sent[field] === undefined || sent[field] === null,
+  );
+  for (const [field, header] of fallbacks) sent[field] = source.header(header)?.trim() || undefined;
+  return Object.fromEntries(Object.entries(sent).filter(([, value]) => value !== undefined));
+};
+
 export interface JsonBodyOptions {
   /** Checked in order before the schema, as the legacy P1 helper did (absent, null or blank string). */
   required?: RequiredField[];
   /** Message for any other schema failure (400). Defaults to the first issue's message. */
   invalidMessage?: string;
+  /** Body field → the request header read when the field is absent or null (trimmed; blank is absent). */
+  headerFallbacks?: Record<string, string>;
 }
 
 /**
@@ -106,7 +126,8 @@ export const jsonBody = <S extends z.ZodType>(
           throw new AppError('INVALID_INPUT', message, { details: { field } });
         }
       }
-      const parsed = await schema.safeParseAsync(record);
+      const sent = normalise(record, {}, options.headerFallbacks ?? {}, source);
+      const parsed = await schema.safeParseAsync(sent);
       if (!parsed.success) {
         const first = parsed.error.issues[0];
         const message = options.invalidMessage ?? first?.message ?? 'Données invalides';
@@ -117,26 +138,8 @@ export const jsonBody = <S extends z.ZodType>(
       }
       return parsed.data;
     },
-    { required: options.required ?? [] },
+    { required: options.required ?? [], headerFallbacks: options.headerFallbacks ?? {} },
   );
-
-/** The body as the schema sees it: aliases resolved, header fallbacks applied (a blank header is absent). */
-const normalise = (
-  body: Record<string, unknown>,
-  aliases: Readonly<Record<string, string>>,
-  headerFallbacks: Readonly<Record<string, string>>,
-  source: BodySource,
-): Record<string, unknown> => {
-  const sent: Record<string, unknown> = { ...body };
-  for (const [field, alias] of Object.entries(aliases)) {
-    if (!(field in sent) && alias in sent) sent[field] = sent[alias];
-  }
-  const fallbacks = Object.entries(headerFallbacks).filter(
-    ([field]) => sent[field] === undefined || sent[field] === null,
-  );
-  for (const [field, header] of fallbacks) sent[field] = source.header(header)?.trim() || undefined;
-  return Object.fromEntries(Object.entries(sent).filter(([, value]) => value !== undefined));
-};
 
 export interface PydanticBodyOptions {
   /** The pydantic model name of the `model_type` error. */

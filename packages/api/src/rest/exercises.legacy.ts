@@ -150,18 +150,6 @@ export const ZLegacyAttemptResult = wire({
   progress_notification: wire({ name: z.string(), remaining: z.number() }).nullable(),
 });
 
-/** Route 32 until the AI issue: one SSE event `{"type": "error", "message": ...}`. */
-export const ZLegacySseError = wire({ type: z.literal('error'), message: z.string() });
-
-/** Python `json.dumps` default: `", "` / `": "` separators, non-ASCII as `\uXXXX` (SSE events, §7.1). */
-export const pyJsonDumps = (value: Record<string, string>): string =>
-  `{${Object.entries(value)
-    .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
-    .join(', ')}}`.replace(
-    /[\u0080-\uffff]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-
 // ---- mappers ---------------------------------------------------------------------------------------
 
 /** A list item: the legacy fields minus `correct_answer`, `explanation` withheld (null), plus `created_at`. */

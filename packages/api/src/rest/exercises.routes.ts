@@ -1,11 +1,10 @@
-/** The exercise routes (api-rest-core §6.4, routes 27–34). */
+/** The exercise routes (api-rest-core §6.4, routes 27–34; route 32, the AI stream, is in ai.routes.ts). */
 import { EXERCISE_MESSAGES, ZLegacyGenerateBody } from '@mathakine/core';
 
 import { jsonBody, pydanticBody } from '../legacy/body.ts';
 import { toLegacyCatalogueStats, ZLegacyCatalogueStats } from './exercises-stats.legacy.ts';
 import {
   INVALID_ATTEMPT_JSON_MESSAGE,
-  pyJsonDumps,
   toLegacyAttemptResult,
   toLegacyDetail,
   toLegacyGenerated,
@@ -19,14 +18,11 @@ import {
   ZLegacyGenerated,
   ZLegacyGenerateQuery,
   ZLegacyListQuery,
-  ZLegacySseError,
 } from './exercises.legacy.ts';
-import { ok, redirect, redirectResponse, sse, sseResponse } from './reply.ts';
+import { ok, redirect, redirectResponse } from './reply.ts';
 import { defineRoute, defineRoutes } from './route.ts';
 
 export const GENERATED_REDIRECT = '/exercises?generated=true';
-/** Route 32 until the AI issue: the legacy "no key configured" SSE error event. */
-export const AI_NOT_CONFIGURED_MESSAGE = 'OpenAI API key non configurée';
 
 export const exercisesRoutes = defineRoutes({
   feature: 'exercises',
@@ -99,18 +95,6 @@ export const exercisesRoutes = defineRoutes({
       errors: [400, 422, 429],
       handler: async ({ core, ctx, body }) =>
         ok(toLegacyGenerated(await core.exercises.generate(ctx, body))),
-    }),
-
-    // Belongs to the AI issue; until then one SSE error event (HTTP 200), as the legacy without a key.
-    defineRoute({
-      method: 'GET',
-      path: '/exercises/generate-ai-stream',
-      guard: 'user',
-      summary: 'AI generation as server-sent events (not configured: one error event)',
-      responses: { 200: sseResponse(ZLegacySseError) },
-      errors: [],
-      handler: () =>
-        sse(`data: ${pyJsonDumps({ type: 'error', message: AI_NOT_CONFIGURED_MESSAGE })}\n\n`),
     }),
 
     defineRoute({

@@ -118,9 +118,9 @@ describe('the deny-by-default list, derived from the declarations', () => {
       'GET /api/exercises/:id{[0-9]+}',
       'GET /api/badges/available',
       'GET /api/badges/rarity',
+      'GET /api/challenges/completed-ids',
       // Whitelisted, but its guard answers anonymous callers 401 (§2.4 special case).
       'GET /api/users/leaderboard',
-      // `GET /api/challenges/completed-ids` joins when the challenges module declares it.
     ]);
   });
 

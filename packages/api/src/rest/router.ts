@@ -124,8 +124,7 @@ export const createLegacyRouter = (mount = '/api', options: LegacyRouterOptions 
       if (route.sameSiteOnly) refuseCrossSite(c, allowedOrigins);
       if (route.csrf) requireCsrfToken(c);
       const reply = await route.run(rawRequestOf(c));
-      if (options.validateResponses) checkReply(route, template, reply);
-      return writeReply(c, reply);
+      return writeReply(c, options.validateResponses ? checkReply(route, template, reply) : reply);
     });
   };
 

@@ -7,7 +7,7 @@ import {
   type Actor,
   type Clock,
   type Core,
-  type CoreConfig,
+  type CoreDeps,
   type Database,
 } from '@mathakine/core';
 import { getTestDb, movableClock } from '@mathakine/core/testing';
@@ -70,8 +70,8 @@ export interface TestAppOptions extends CreateApiAppOptions {
   clock?: Clock;
   /** The app's logger (default: silent). */
   log?: Logger;
-  /** Core's configuration (default: `defaultCoreConfig()`, a random secret). */
-  coreConfig?: CoreConfig;
+  /** Extra core dependencies (the AI provider, a configuration, metrics hooks). */
+  coreDeps?: Pick<CoreDeps, 'ai' | 'config' | 'onAiGeneration'>;
 }
 
 export const silentLogger = () => pino({ level: 'silent' });
@@ -85,12 +85,7 @@ export const createTestApp = async (options: TestAppOptions = {}) => {
   const db = options.db ?? (await getTestDb()).db;
   const log = options.log ?? silentLogger();
   const clock = options.clock ?? movableClock();
-  const core: Core = createCore({
-    db,
-    log,
-    clock,
-    ...(options.coreConfig ? { config: options.coreConfig } : {}),
-  });
+  const core: Core = createCore({ db, log, clock, ...options.coreDeps });
   const registry = new Registry();
   const { app, legacyRoutes } = createApiApp(
     {

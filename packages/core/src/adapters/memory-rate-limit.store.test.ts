@@ -28,4 +28,15 @@ describe('memory rate-limit store (sliding window, refused requests not counted)
     expect((await store.hit('k', 2, 60)).allowed).toBe(false);
     expect((await store.hit('other', 2, 60)).allowed).toBe(true);
   });
+
+  it('keeps a day-long key while minute-long keys are swept', async () => {
+    const clock = clockAt(1_000_000);
+    const store = createMemoryRateLimitStore(clock);
+    expect((await store.hit('day', 2, 86_400)).allowed).toBe(true);
+    expect((await store.hit('day', 2, 86_400)).allowed).toBe(true);
+    // Two hours later a minute-long key triggers the sweep: the day key must survive it.
+    clock.advance(7_200_000);
+    expect((await store.hit('minute', 5, 60)).allowed).toBe(true);
+    expect((await store.hit('day', 2, 86_400)).allowed).toBe(false);
+  });
 });

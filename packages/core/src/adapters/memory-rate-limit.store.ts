@@ -6,15 +6,18 @@ import type { RateLimitStore } from '../kernel/ports.ts';
  * requests; refused requests are not recorded. Expired keys are swept so memory does not grow forever.
  */
 export const createMemoryRateLimitStore = (clock: Clock): RateLimitStore => {
-  const hits = new Map<string, number[]>();
+  // Each key keeps its own window: keys of different windows (a minute, a day) share the store.
+  const hits = new Map<string, { times: number[]; windowMs: number }>();
   let lastSweep = 0;
 
-  const sweep = (now: number, windowMs: number) => {
+  const sweep = (now: number) => {
     if (now - lastSweep < 60_000) return;
     lastSweep = now;
-    for (const [key, times] of hits) {
-      if (times.length === 0 || (times.at(-1) ?? 0) <= now - Math.max(windowMs, 3_600_000))
+    for (const [key, entry] of hits) {
+      const last = entry.times.at(-1) ?? 0;
+      if (entry.times.length === 0 || last <= now - Math.max(entry.windowMs, 3_600_000)) {
         hits.delete(key);
+      }
     }
   };
 
@@ -23,10 +26,10 @@ export const createMemoryRateLimitStore = (clock: Clock): RateLimitStore => {
     hit: (key, limit, windowSeconds) => {
       const now = clock.now().getTime();
       const windowMs = windowSeconds * 1000;
-      sweep(now, windowMs);
-      const recent = (hits.get(key) ?? []).filter((t) => t > now - windowMs);
+      sweep(now);
+      const recent = (hits.get(key)?.times ?? []).filter((t) => t > now - windowMs);
       if (recent.length >= limit) {
-        hits.set(key, recent);
+        hits.set(key, { times: recent, windowMs });
         const oldest = recent[0] ?? now;
         return Promise.resolve({
           allowed: false,
@@ -34,7 +37,7 @@ export const createMemoryRateLimitStore = (clock: Clock): RateLimitStore => {
         });
       }
       recent.push(now);
-      hits.set(key, recent);
+      hits.set(key, { times: recent, windowMs });
       return Promise.resolve({ allowed: true, retryAfterSeconds: 0 });
     },
   };

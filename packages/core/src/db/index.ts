@@ -25,4 +25,10 @@ export {
 export { acquireDataDirLock, lockPathFor, MEMORY_DATA_DIR } from './pglite.ts';
 // Provisioning (migrations + reference data) and the demo data belong to the reference-data feature; the
 // database command line that runs them lives in apps/server (src/db-cli.ts).
-export { migrateDatabase, seedDemo, type MigrateDatabaseResult } from '../reference/index.ts';
+export {
+  DEMO_ACCOUNT,
+  migrateDatabase,
+  seedDemo,
+  type DemoActivity,
+  type MigrateDatabaseResult,
+} from '../reference/index.ts';

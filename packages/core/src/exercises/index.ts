@@ -8,3 +8,23 @@ export {
 export * from './exercise.rules.ts';
 export * from './exercise.schemas.ts';
 export type { CatalogueStatsDto } from './catalogue-stats.rules.ts';
+// The age-group codes are shared with the logic challenges (same database enum).
+export { ageGroupFromDb, ageGroupToDb } from './exercise.mapping.ts';
+// Checks of an AI-generated exercise (issue 11), reused by the admin content routes.
+export * from './ai-exercise.rules.ts';
+export {
+  AI_EXERCISE_TAGS,
+  canonicalAnswer,
+  insertAiExercise,
+  type NewAiExercise,
+} from './ai-exercise.repo.ts';
+export {
+  findQuestionExpression,
+  parseCalculation,
+  parseExpression,
+  type ArithmeticOperator,
+  type ParsedExpression,
+  type QuestionExpression,
+} from './arithmetic-expression.rules.ts';
+// The generator, for other features' content checks and tests.
+export { containsStandaloneNumber, createRandom, type Random } from './generator/index.ts';

@@ -342,29 +342,35 @@ describe('the post-attempt step', () => {
     expect(sixth.progressNotification).toEqual({ name: 'Voie du Padawan', remaining: 4 });
   });
 
-  it('challenge submissions: evaluated only when correct, never a notification', async () => {
+  it('challenge submissions: evaluated only when correct; the notification when nothing was earned', async () => {
     const user = await createUser(prisma);
-    for (let i = 0; i < 5; i += 1)
-      await createChallengeAttempt(prisma, { userId: user.id, isCorrect: true });
     const facts = (isCorrect: boolean) => ({
       kind: 'challenge' as const,
       userId: user.id,
       attemptId: 1,
       exerciseType: null,
-      challengeType: 'SEQUENCE',
+      challengeType: 'sequence',
       isCorrect,
       timeSpentSeconds: 10,
       createdAt: clock.now(),
     });
-    const wrong = await prisma.$transaction((tx) =>
-      gamificationPostAttemptStep(tx, facts(false), { clock }),
-    );
-    expect(wrong).toEqual({ newBadges: [], progressNotification: null });
-    const right = await prisma.$transaction((tx) =>
-      gamificationPostAttemptStep(tx, facts(true), { clock }),
-    );
+    const step = (isCorrect: boolean) =>
+      prisma.$transaction((tx) => gamificationPostAttemptStep(tx, facts(isCorrect), { clock }));
+    for (let i = 0; i < 3; i += 1)
+      await createChallengeAttempt(prisma, { userId: user.id, isCorrect: true });
+    // 3 of 5 toward logic_explorer: a wrong answer earns nothing and gets the notification (§3.3 step 6).
+    expect(await step(false)).toEqual({
+      newBadges: [],
+      progressNotification: { name: 'Explorateur des Défis', remaining: 2 },
+    });
+    for (let i = 0; i < 2; i += 1)
+      await createChallengeAttempt(prisma, { userId: user.id, isCorrect: true });
+    // Met, but a wrong answer never awards it (and a met badge is no notification).
+    expect(await step(false)).toEqual({ newBadges: [], progressNotification: null });
+    const right = await step(true);
     expect(codesOf(right.newBadges)).toEqual(['logic_explorer']);
     expect(right.newBadges[0]?.earnedAt).toEqual(clock.now());
+    expect(right.progressNotification).toBeNull();
   });
 
   it('an inactive badge is never awarded; an unknown user gets nothing', async () => {

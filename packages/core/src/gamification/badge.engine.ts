@@ -126,6 +126,11 @@ export interface EvaluateBadgesInput {
   current: CurrentAttempt | null;
   /** Compute the "Tu approches !" notification when nothing was awarded. */
   withNotification: boolean;
+  /**
+   * Award the badges that are met (default). False for an incorrect challenge answer: the legacy did not
+   * evaluate badges then, but still computed the notification.
+   */
+  award?: boolean;
 }
 
 /**
@@ -146,9 +151,10 @@ export const evaluateBadges = async (
   if (pending.length === 0) return none;
 
   const snapshot = await loadBadgeSnapshot(tx, input.userId, pending, input.now, input.current);
-  const met = pending.filter(
-    (b) => b.requirement !== null && isRequirementMet(b.requirement, snapshot),
-  );
+  const met =
+    input.award === false
+      ? []
+      : pending.filter((b) => b.requirement !== null && isRequirementMet(b.requirement, snapshot));
 
   if (met.length > 0) {
     const inserted = await insertAwards(
@@ -188,14 +194,12 @@ export interface GamificationStepHooks {
  * transaction once the attempt is written:
  * - exercise submissions, correct or not: evaluation with the attempt as context (comeback), then
  *   the "Tu approches !" notification when no badge was earned;
- * - challenge submissions: evaluation only when the answer is correct, no notification (§4.7, §5.5).
+ * - challenge submissions: evaluation only when the answer is correct (§5.5), and the notification
+ *   when no badge was earned, correct or not (api-rest-challenges-admin §3.3 step 6).
  */
 export const makeGamificationPostAttemptStep =
   (hooks: GamificationStepHooks = {}): PostAttemptStep =>
   async (tx, facts: AttemptFacts, { clock }) => {
-    if (facts.kind === 'challenge' && !facts.isCorrect) {
-      return { newBadges: [], progressNotification: null };
-    }
     const outcome = await evaluateBadges(tx, {
       userId: facts.userId,
       now: clock.now(),
@@ -203,7 +207,8 @@ export const makeGamificationPostAttemptStep =
         facts.kind === 'exercise'
           ? { attemptId: facts.attemptId, createdAt: facts.createdAt }
           : null,
-      withNotification: facts.kind === 'exercise',
+      withNotification: true,
+      award: facts.kind === 'exercise' || facts.isCorrect,
     });
     if (outcome.newBadges.length > 0) hooks.onAward?.(facts.userId);
     return outcome;

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 
 import type { Database } from '../db/types.ts';
+import type { AiGenerationEvent, AiProvider } from './ai.ts';
 import type { Clock } from './clock.ts';
 import type { CoreConfig } from './config.ts';
 import type { Mailer, PasswordHasher, RateLimitStore } from './ports.ts';
@@ -20,6 +21,8 @@ export interface Ctx {
   actor: Actor | null;
   log: Logger;
   requestId: string;
+  /** Aborted when the caller goes away (client disconnected): long calls (AI) stop. */
+  signal?: AbortSignal;
 }
 
 export interface AuthedCtx extends Ctx {
@@ -39,6 +42,10 @@ export interface CoreDeps {
   passwordHasher?: PasswordHasher;
   /** Rate-limit counters; defaults to in-memory (Redis when the server is given REDIS_URL). */
   rateLimitStore?: RateLimitStore;
+  /** AI port; defaults to the disabled provider (every AI feature answers "not configured"). */
+  ai?: AiProvider;
+  /** Counts each finished AI generation by outcome (the server wires Prometheus counters). */
+  onAiGeneration?: (event: AiGenerationEvent) => void;
   /** Counts a failed mail send (the server wires a Prometheus counter). */
   onMailFailure?: (kind: 'verification' | 'password_reset') => void;
   /** Test hook: receives each background mail send. */

@@ -1,27 +1,37 @@
 /**
  * THE write path of an attempt (spec/domain-rules.md §4.1–4.4, §8.1), shared by the exercise submit and
  * the challenge submit, inside the caller's one transaction:
- *   1. `countExerciseAttempt` first: counts the attempt on the user row and takes that row's lock, so a
- *      user's concurrent submissions run one after the other; returns the day-streak cache;
+ *   1. `countExerciseAttempt` / `countChallengeAttempt` first: counts the attempt on the user row and
+ *      takes that row's lock, so a user's concurrent submissions (of either kind) run one after the
+ *      other; returns the day-streak cache;
  *   2. the caller writes its attempt row (and its own checks: idempotency, first correct answer…);
  *   3. `recordAttemptEffects`: the progress cache (exercise attempts), the post-attempt step (badges,
  *      points, notification; implemented by gamification) and the day streak, in that order.
- * The challenge submit will add its own step-1 counter (correct challenge attempts) next to
- * `countExerciseAttempt`; steps 3's step and streak are the same for both kinds.
+ * Step 3's post-attempt step and day streak are the same for both kinds; the progress cache
+ * (`exercise_progress`) is written for exercise attempts only.
  */
 import type { Tx } from '../db/types.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { DayStreakState } from './activity.rules.ts';
 import { recordDayActivity } from './day-streak.ts';
 import type { AttemptFacts, PostAttemptOutcome, PostAttemptStep } from './post-attempt.ts';
-import { bumpUserExerciseCounters, upsertExerciseProgress } from './progress.repo.ts';
+import { bumpUserAttemptCounters, upsertExerciseProgress } from './progress.repo.ts';
 
 /** Step 1 of an exercise submit. Null when the user no longer exists. */
 export const countExerciseAttempt = (
   tx: Tx,
   attempt: { userId: number; isCorrect: boolean; now: Date },
-): Promise<DayStreakState | null> =>
-  bumpUserExerciseCounters(tx, attempt.userId, attempt.isCorrect, attempt.now);
+): Promise<DayStreakState | null> => bumpUserAttemptCounters(tx, 'exercise', attempt);
+
+/**
+ * Step 1 of a logic-challenge submit: `users.total_challenge_attempts` / `correct_challenge_attempts`
+ * (repeats included: the dashboard's challenge counter and the `logic_attempts_count` badges count
+ * them). Null when the user no longer exists.
+ */
+export const countChallengeAttempt = (
+  tx: Tx,
+  attempt: { userId: number; isCorrect: boolean; now: Date },
+): Promise<DayStreakState | null> => bumpUserAttemptCounters(tx, 'challenge', attempt);
 
 export interface AttemptEffectsOptions {
   /** The day-streak cache step 1 returned (read under the user row lock). */

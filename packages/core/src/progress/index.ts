@@ -14,6 +14,7 @@ export {
 } from './post-attempt.ts';
 export { recordDayActivity } from './day-streak.ts';
 export {
+  countChallengeAttempt,
   countExerciseAttempt,
   recordAttemptEffects,
   type AttemptEffectsOptions,

@@ -3,7 +3,7 @@
  * counters on `users`. Written inside the submit transaction; read by the progress and dashboard
  * statistics, whose cost therefore does not grow with a learner's history.
  */
-import type { Prisma } from '../db/generated/client.ts';
+import { Prisma } from '../db/generated/client.ts';
 import type { Db, Tx } from '../db/types.ts';
 import { utcDayOf, utcDayStart, type DayStreakState } from './activity.rules.ts';
 
@@ -41,23 +41,33 @@ export const streakStateOf = (row: {
   lastActivityDay: row.lastActivityDate === null ? null : utcDayOf(row.lastActivityDate),
 });
 
+/** The user-row counters of each kind of attempt (constant column names, never input). */
+const ATTEMPT_COUNTER_COLUMNS = {
+  exercise: { total: Prisma.raw('"total_attempts"'), correct: Prisma.raw('"correct_attempts"') },
+  challenge: {
+    total: Prisma.raw('"total_challenge_attempts"'),
+    correct: Prisma.raw('"correct_challenge_attempts"'),
+  },
+} as const;
+
 /**
- * Counts one exercise attempt on the user row (and takes its row lock, which serialises a user's
- * submissions). Returns the day-streak cache, or null when the user no longer exists.
+ * Counts one attempt (exercise or logic challenge) on the user row, and takes its row lock, which
+ * serialises a user's submissions of both kinds. Returns the day-streak cache, or null when the user no
+ * longer exists.
  */
-export const bumpUserExerciseCounters = async (
+export const bumpUserAttemptCounters = async (
   tx: Tx,
-  userId: number,
-  isCorrect: boolean,
-  now: Date,
+  kind: keyof typeof ATTEMPT_COUNTER_COLUMNS,
+  attempt: { userId: number; isCorrect: boolean; now: Date },
 ): Promise<DayStreakState | null> => {
+  const { total, correct } = ATTEMPT_COUNTER_COLUMNS[kind];
   const rows = await tx.$queryRaw<
     { current_streak: number; best_streak: number; last_activity_date: Date | null }[]
   >`
-    UPDATE "users" SET "total_attempts" = "total_attempts" + 1,
-      "correct_attempts" = "correct_attempts" + ${isCorrect ? 1 : 0},
-      "last_attempt_at" = ${now}
-    WHERE "id" = ${userId}
+    UPDATE "users" SET ${total} = ${total} + 1,
+      ${correct} = ${correct} + ${attempt.isCorrect ? 1 : 0},
+      "last_attempt_at" = ${attempt.now}
+    WHERE "id" = ${attempt.userId}
     RETURNING "current_streak", "best_streak", "last_activity_date"`;
   const row = rows[0];
   if (row === undefined) return null;

@@ -5,8 +5,13 @@ import type { RateLimitStore } from '../kernel/ports.ts';
 export const RATE_LIMIT_MESSAGE = 'Trop de tentatives. Veuillez réessayer dans une minute.';
 export const CHAT_RATE_LIMIT_MESSAGE =
   'Limite de messages atteinte. Veuillez réessayer dans une minute.';
+export const FEEDBACK_RATE_LIMIT_MESSAGE =
+  'Trop de retours envoyés. Veuillez réessayer dans une minute.';
 
-/** The buckets of api-rest-core §2.8 (legacy key names) plus the per-account login throttle. */
+/**
+ * The buckets of api-rest-core §2.8 (legacy key names), the per-account login throttle and the per-user
+ * feedback limit.
+ */
 export type RateLimitBucket =
   | 'login'
   | 'login-account'
@@ -14,7 +19,8 @@ export type RateLimitBucket =
   | 'forgot-password'
   | 'resend_verification'
   | 'validate-token'
-  | 'chat';
+  | 'chat'
+  | 'feedback';
 
 const limitFor = (config: CoreConfig['rateLimits'], bucket: RateLimitBucket): number => {
   switch (bucket) {
@@ -32,7 +38,15 @@ const limitFor = (config: CoreConfig['rateLimits'], bucket: RateLimitBucket): nu
       return config.validateToken;
     case 'chat':
       return config.chat;
+    case 'feedback':
+      return config.feedback;
   }
+};
+
+const messageFor = (bucket: RateLimitBucket): string => {
+  if (bucket === 'chat') return CHAT_RATE_LIMIT_MESSAGE;
+  if (bucket === 'feedback') return FEEDBACK_RATE_LIMIT_MESSAGE;
+  return RATE_LIMIT_MESSAGE;
 };
 
 export const makeRateLimitService = (deps: { store: RateLimitStore; config: CoreConfig }) => ({
@@ -45,14 +59,10 @@ export const makeRateLimitService = (deps: { store: RateLimitStore; config: Core
       deps.config.rateLimits.windowSeconds,
     );
     if (!result.allowed) {
-      throw new AppError(
-        'RATE_LIMITED',
-        bucket === 'chat' ? CHAT_RATE_LIMIT_MESSAGE : RATE_LIMIT_MESSAGE,
-        {
-          retryAfterSeconds: result.retryAfterSeconds,
-          details: { retryAfterSeconds: result.retryAfterSeconds },
-        },
-      );
+      throw new AppError('RATE_LIMITED', messageFor(bucket), {
+        retryAfterSeconds: result.retryAfterSeconds,
+        details: { retryAfterSeconds: result.retryAfterSeconds },
+      });
     }
   },
 });

@@ -11,7 +11,7 @@ import { DEFAULT_SETTING_ROWS } from './settings.ts';
  * whenever badges.ts, settings.ts or challenges/ changes, so deploy logs show which catalogue a
  * database received.
  */
-export const REFERENCE_DATA_VERSION = '2026.11.25-1';
+export const REFERENCE_DATA_VERSION = '2026.12.02-1';
 
 export interface ApplyReferenceDataResult extends ApplyStarterChallengesResult {
   badgesInserted: number;

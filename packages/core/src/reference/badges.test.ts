@@ -86,13 +86,15 @@ describe('badge catalogue', () => {
 });
 
 describe('default settings', () => {
-  it('has the six keys of data-model §5.2 serialised as the legacy admin wrote them', () => {
+  it('has the six keys of data-model §5.2 plus the two AI quotas, serialised as the legacy admin wrote them', () => {
     expect(SETTING_DEFINITIONS.map((d) => d.key)).toEqual([
       'maintenance_mode',
       'registration_enabled',
       'feature_ai_challenges_enabled',
       'feature_chat_enabled',
       'max_generations_per_user_per_hour',
+      'max_ai_generations_per_user_per_day',
+      'max_chat_messages_per_user_per_day',
       'max_export_rows',
     ]);
     expect(DEFAULT_SETTING_ROWS.map((r) => r.value)).toEqual([
@@ -101,6 +103,8 @@ describe('default settings', () => {
       'true',
       'true',
       '20',
+      '50',
+      '200',
       '10000',
     ]);
   });

@@ -22,4 +22,4 @@ export {
   type SettingKey,
 } from './settings.ts';
 export { migrateDatabase, type MigrateDatabaseResult } from './provision.ts';
-export { seedDemo } from './demo-seed.ts';
+export { DEMO_ACCOUNT, seedDemo, type DemoActivity } from './demo-seed.ts';

@@ -64,7 +64,7 @@ describe('reference data', () => {
       challengesUpdated: 0,
     });
     expect(await prisma.achievement.count()).toBe(32);
-    expect(await prisma.setting.count()).toBe(6);
+    expect(await prisma.setting.count()).toBe(DEFAULT_SETTING_ROWS.length);
 
     const stored = await prisma.achievement.findMany({
       select: { code: true, requirements: true, isActive: true, pointsReward: true },

@@ -55,7 +55,15 @@ export const makeSettingsService = (deps: { db: Database; clock: Clock; log: Log
     isMaintenanceMode: () => bool('maintenance_mode', false),
     /** `max_generations_per_user_per_hour` (X19: stored by the admin, enforced by the generator). */
     maxGenerationsPerUserPerHour: () => int('max_generations_per_user_per_hour'),
+    /** `max_ai_generations_per_user_per_day`: AI exercise and challenge generations per user per day. */
+    maxAiGenerationsPerUserPerDay: () => int('max_ai_generations_per_user_per_day'),
+    /** `max_chat_messages_per_user_per_day`: tutor chat messages per user per day. */
+    maxChatMessagesPerUserPerDay: () => int('max_chat_messages_per_user_per_day'),
     isRegistrationEnabled: () => bool('registration_enabled', true),
+    /** `feature_chat_enabled` (X19): the tutor chat answers only while it is on. */
+    isChatEnabled: () => bool('feature_chat_enabled', true),
+    /** `feature_ai_challenges_enabled` (X19): AI challenge generation answers only while it is on. */
+    isAiChallengesEnabled: () => bool('feature_ai_challenges_enabled', true),
     /** Writes a switch and drops this process's cached copy (other instances see it within the TTL). */
     setSwitch: async (
       key: 'maintenance_mode' | 'registration_enabled',

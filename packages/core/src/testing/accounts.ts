@@ -130,6 +130,7 @@ export const testCoreConfig = (
       validateToken: 1000,
       chat: 1000,
       loginPerAccount: 1000,
+      feedback: 1000,
       ...overrides.rateLimits,
     },
     mail: { linkBaseUrl: overrides.linkBaseUrl ?? 'https://front.mathakine.test' },

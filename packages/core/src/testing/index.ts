@@ -23,3 +23,21 @@ export {
   type PostgresCluster,
   type RedisServer,
 } from './services.ts';
+export {
+  fakeReply,
+  startFakeOpenAi,
+  type FakeOpenAi,
+  type FakeOpenAiOptions,
+  type FakeOpenAiRequest,
+  type FakeReply,
+  type FakeScript,
+  type FakeTextOptions,
+  type FakeUsage,
+} from './fake-openai.ts';
+export {
+  aiChallengeOutput,
+  aiExerciseOutput,
+  collectEvents,
+  fakeAiProvider,
+  type FakeAiProviderOptions,
+} from './ai.ts';

@@ -30,6 +30,15 @@ export const createSetting = async (
     select: settingFactorySelect,
   });
 
+/** Sets a real setting's stored value (the reference data inserted the row; a new one is created otherwise). */
+export const setSettingValue = async (db: FactoryDb, key: string, value: string): Promise<void> => {
+  await db.setting.upsert({
+    where: { key },
+    create: { key, value, category: 'features' },
+    update: { value },
+  });
+};
+
 export const auditLogFactorySelect = {
   id: true,
   adminUserId: true,

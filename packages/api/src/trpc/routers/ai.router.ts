@@ -1,0 +1,43 @@
+import {
+  ZChatInput,
+  ZChatReplyDto,
+  ZGenerateAiChallengeInput,
+  ZGenerateAiExerciseInput,
+} from '@mathakine/core';
+
+import { router } from '../init.ts';
+import { authedProcedure, fullAccessProcedure } from '../procedures.ts';
+import { clientOfTrpc } from './auth.router.ts';
+
+/**
+ * AI generation as tRPC subscriptions (tRPC 11 over server-sent events: `httpSubscriptionLink`): the
+ * same core events as the legacy streams, camelCase. The subscription's `signal` (client gone) aborts
+ * the AI call. Input failures are BAD_REQUEST before any event; refusals are `error` events.
+ */
+export const aiRouter = router({
+  generateExercise: authedProcedure
+    .input(ZGenerateAiExerciseInput)
+    .subscription(({ ctx, input, signal }) =>
+      ctx.core.ai.generateExercise({ ...ctx, ...(signal ? { signal } : {}) }, input),
+    ),
+
+  generateChallenge: fullAccessProcedure
+    .input(ZGenerateAiChallengeInput)
+    .subscription(({ ctx, input, signal }) =>
+      ctx.core.ai.generateChallenge({ ...ctx, ...(signal ? { signal } : {}) }, input),
+    ),
+});
+
+/** The tutor chat: the whole answer (`send`) or its events (`stream`, a subscription). */
+export const chatRouter = router({
+  send: authedProcedure
+    .input(ZChatInput)
+    .output(ZChatReplyDto)
+    .mutation(({ ctx, input }) => ctx.core.ai.chat(ctx, input, clientOfTrpc(ctx))),
+
+  stream: authedProcedure
+    .input(ZChatInput)
+    .subscription(({ ctx, input, signal }) =>
+      ctx.core.ai.chatStream({ ...ctx, ...(signal ? { signal } : {}) }, input, clientOfTrpc(ctx)),
+    ),
+});

@@ -1,0 +1,89 @@
+import { pino } from 'pino';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+
+import type { Database } from '../db/types.ts';
+import { makeBadgeService } from '../gamification/index.ts';
+import type { AuthedCtx } from '../kernel/deps.ts';
+import { movableClock, statementCountingClient } from '../testing/gamification.ts';
+import { createLogicChallenge, createUser, getTestDb, resetDb } from '../testing/index.ts';
+import { makeChallengeService } from './challenge.service.ts';
+
+/**
+ * Done-when: one challenge attempt (its whole transaction, badge step included) costs the same number
+ * of SQL statements for a learner with 1 earlier attempt and with 10,000.
+ */
+const { db, prisma } = await getTestDb();
+const clock = movableClock(new Date('2026-03-10T12:00:00.000Z'));
+const counting = statementCountingClient(db);
+const countedDb: Database = {
+  kind: db.kind,
+  prisma: counting.client,
+  ping: (ms) => db.ping(ms),
+  close: () => Promise.resolve(),
+};
+const log = pino({ level: 'silent' });
+const badges = makeBadgeService({ db: countedDb, clock });
+const challenges = makeChallengeService(
+  { db: countedDb, log, clock },
+  { postAttemptStep: badges.postAttemptStep },
+);
+
+afterAll(async () => {
+  await counting.client.$disconnect();
+});
+
+beforeEach(async () => {
+  await resetDb(prisma);
+});
+
+const ctxFor = (userId: number): AuthedCtx => ({
+  actor: { userId, username: `u${userId}`, role: 'padawan', accessScope: 'full', sessionId: null },
+  log,
+  requestId: 'test',
+});
+
+/** `count` incorrect attempts two days ago (history the attempt must not read; no day streak). */
+const history = async (userId: number, challengeId: number, count: number) => {
+  await prisma.$executeRaw`
+    INSERT INTO "logic_challenge_attempts" ("user_id", "challenge_id", "user_solution", "is_correct",
+      "time_spent", "created_at")
+    SELECT ${userId}, ${challengeId}, 'faux', false, 5,
+           ${clock.now()}::timestamptz - interval '2 days' - (g * interval '1 second')
+    FROM generate_series(1, ${count}) g`;
+};
+
+/** Statements of one attempt, transaction control left out. */
+const statementsOf = async (userId: number, challengeId: number, answer: string) => {
+  counting.statements.length = 0;
+  const result = await challenges.attempt(ctxFor(userId), { challengeId, answer, timeSpent: 8 });
+  const sql = counting.statements.filter(
+    (s) =>
+      !/^(--[^\n]*)?\W*(BEGIN|COMMIT|ROLLBACK)\b/i.test(s.trim()) &&
+      !/Implicit "(BEGIN|COMMIT)"/.test(s),
+  );
+  return { count: sql.length, result, sql };
+};
+
+describe('statements per challenge attempt', () => {
+  it('is the same for 1 earlier attempt and for 10,000', async () => {
+    const challenge = await createLogicChallenge(prisma);
+    const small = await createUser(prisma);
+    await history(small.id, challenge.id, 1);
+    const big = await createUser(prisma);
+    await history(big.id, challenge.id, 10_000);
+
+    const wrongSmall = await statementsOf(small.id, challenge.id, '11');
+    const wrongBig = await statementsOf(big.id, challenge.id, '11');
+    expect(wrongBig.result.isCorrect).toBe(false);
+    expect(wrongBig.count).toBe(wrongSmall.count);
+
+    const rightSmall = await statementsOf(small.id, challenge.id, '10');
+    const rightBig = await statementsOf(big.id, challenge.id, '10');
+    expect(rightBig.result).toMatchObject({ isCorrect: true, newBadges: [] });
+    expect(rightBig.count).toBe(rightSmall.count);
+    // The challenge read; the user counters (row lock), the attempt insert; the badge step (user,
+    // catalogue, earned ids, 5 snapshot statements); the challenge counters. The day streak of a
+    // second attempt the same day writes nothing.
+    expect(rightBig.count).toBe(12);
+  });
+});

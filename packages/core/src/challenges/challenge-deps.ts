@@ -1,0 +1,21 @@
+import type { Logger } from 'pino';
+
+import type { Database } from '../db/types.ts';
+import type { Clock } from '../kernel/clock.ts';
+import type { PostAttemptStep } from '../progress/index.ts';
+
+export interface ChallengeServiceOptions {
+  /** Badges, points and the progress notification (the gamification feature). */
+  postAttemptStep: PostAttemptStep;
+  /** Source of [0, 1) numbers for the random list order (tests pin it). */
+  random?: () => number;
+}
+
+/** What every challenge use case receives: the process-wide dependencies and the resolved options. */
+export interface ChallengeDeps {
+  db: Database;
+  log: Logger;
+  clock: Clock;
+  postAttemptStep: PostAttemptStep;
+  random: () => number;
+}
