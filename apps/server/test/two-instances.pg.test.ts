@@ -80,7 +80,7 @@ describe('two instances on one PostgreSQL and Redis (issue 14)', () => {
     expect(a.server.output()).toContain('"rateLimitStore":"redis"');
     // Both count in Redis (the database half of /ready has a 2 s budget: not asserted on a busy machine).
     for (const instance of [a, b]) {
-      const ready = (await (await fetch(`${instance.base}/ready`)).json()) as unknown;
+      const ready: unknown = await (await fetch(`${instance.base}/ready`)).json();
       expect(ready).toMatchObject({ checks: { rateLimitStore: 'redis' } });
     }
 
