@@ -199,7 +199,8 @@ export const mapPrismaError = (err: unknown, hints: PrismaErrorHints = {}): AppE
     if (info.prismaCode === 'P2003' || info.sqlState === '23503' || info.sqlState === '23514') {
       return new AppError(
         hints.constraintCode ?? 'INVALID_INPUT',
-        hints.constraintMessage ?? 'The data violates a database constraint.',
+        hints.constraintMessage ??
+          "Données refusées : une valeur référencée n'existe pas ou n'est pas permise.",
         {
           cause: err,
           details: details(info),
