@@ -25,7 +25,14 @@ const main = async () => {
   const log = createLogger({ level: config.logLevel });
   for (const warning of config.warnings) log.warn(warning);
 
-  const db = await createDb(dbOptions(config));
+  const db = await createDb({
+    ...dbOptions(config),
+    // A pooled connection ended by the server (restart, failover: 57P01): the pool replaces it and the
+    // query that ran on it answers 503. Logged, never fatal (docs/operations.md).
+    onConnectionError: (err) => {
+      log.warn({ err }, 'database connection lost: the pool replaces it');
+    },
+  });
   log.info(
     { database: db.kind === 'pglite' ? `pglite:${config.database.dataDir}` : 'postgres' },
     'database opened',
@@ -66,7 +73,12 @@ const main = async () => {
     },
   });
 
-  const running = await listen(app.fetch, { port: config.port, host: config.host });
+  const running = await listen(app.fetch, {
+    port: config.port,
+    host: config.host,
+    headersTimeoutMs: config.http.headersTimeoutMs,
+    requestTimeoutMs: config.http.requestTimeoutMs,
+  });
   log.info(
     { port: running.port, host: config.host, environment: config.environment },
     'server listening',

@@ -41,7 +41,7 @@ export const createCore = (deps: CoreDeps) => {
   // Gamification: `badges.postAttemptStep` is the step the submit services call in their transaction.
   const badges = makeBadgeService(deps);
   return {
-    system: makeSystemService(deps),
+    system: makeSystemService(deps, rateLimitStore),
     settings,
     rateLimits,
     auth,

@@ -20,15 +20,25 @@ export type {
   PasswordHasher,
   RateLimitResult,
   RateLimitStore,
+  RateLimitStoreHealth,
 } from './kernel/ports.ts';
 export * from './kernel/ai.ts';
 export type { Database } from './db/types.ts';
+export {
+  asAppErrorIfOutage,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from './db/prisma-errors.ts';
 // Adapters: the ports' implementations the server wires
 export { createDisabledMailer, createLogMailer } from './adapters/log-mailer.ts';
 export { createSmtpMailer, type SmtpMailerOptions } from './adapters/smtp-mailer.ts';
 export { createBcryptHasher } from './adapters/bcrypt-hasher.ts';
 export { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.ts';
 export { createRedisRateLimitStore } from './adapters/redis-rate-limit.store.ts';
+export {
+  createFailoverRateLimitStore,
+  type FailoverRateLimitOptions,
+} from './adapters/failover-rate-limit.store.ts';
 export { createDisabledAiProvider } from './adapters/disabled-ai-provider.ts';
 export { createOpenAiProvider, type OpenAiProviderOptions } from './adapters/openai-ai-provider.ts';
 export { modelFor, modelFamilyOf } from './adapters/ai-models.rules.ts';

@@ -14,7 +14,7 @@ import {
 import { clientOf, ctxOf } from '../http/request-ctx.ts';
 import { routeNotFound, toLegacyError } from '../legacy/legacy-error.ts';
 import { writeLegacyError, writeReply } from '../legacy/writer.ts';
-import { requireCsrfToken } from '../middleware/csrf.ts';
+import { refuseCrossSite, requireCsrfToken } from '../middleware/csrf.ts';
 import { markRoute } from '../middleware/metrics.ts';
 import { checkReply } from './check-reply.ts';
 import type { LegacyCookies, LegacyRoute, LegacyRoutesModule, RawRequest } from './route.ts';
@@ -100,6 +100,8 @@ const rawRequestOf = (c: Context<ApiEnv>): RawRequest => ({
 export interface LegacyRouterOptions {
   /** Check every reply against its route's declared response schema (tests); a mismatch is a 500. */
   validateResponses?: boolean;
+  /** The CORS origins: a `sameSiteOnly` route accepts a cross-site request only from one of them. */
+  allowedOrigins?: readonly string[];
 }
 
 /**
@@ -110,6 +112,7 @@ export interface LegacyRouterOptions {
 export const createLegacyRouter = (mount = '/api', options: LegacyRouterOptions = {}) => {
   const app = new Hono<ApiEnv>();
   const routes: RegisteredRoute[] = [];
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
 
   const register = (route: LegacyRoute, feature: string) => {
     const template = `${mount}${route.path}`;
@@ -121,6 +124,7 @@ export const createLegacyRouter = (mount = '/api', options: LegacyRouterOptions 
       loosePattern: compileTemplate(withoutTrailingSlash(template)),
     });
     app.on(route.method, route.path, markRoute(template), guard(route.guard), async (c) => {
+      if (route.sameSiteOnly) refuseCrossSite(c, allowedOrigins);
       if (route.csrf) requireCsrfToken(c);
       const reply = await route.run(rawRequestOf(c));
       return writeReply(c, options.validateResponses ? checkReply(route, template, reply) : reply);

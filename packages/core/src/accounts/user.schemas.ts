@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { ACCESS_SCOPES, ROLE_NAMES } from './auth.rules.ts';
+import { ZDbId } from '../lib/db-id.ts';
+import { ACCESS_SCOPES, ROLE_NAMES, type AccessScope, type RoleName } from './auth.rules.ts';
 import { passwordPolicyViolation } from './password.rules.ts';
 import { AGE_GROUP_LABELS, parseAgeGroup } from './user.rules.ts';
 
@@ -214,7 +215,7 @@ export const ZChangePasswordInput = z.object({
 export type ChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
 
 /** Ids are PostgreSQL `integer`s. */
-const ZId = z.number().int().positive().max(2_147_483_647);
+const ZId = ZDbId;
 
 export const ZSessionIdInput = z.object({ sessionId: ZId });
 export type SessionIdInput = z.infer<typeof ZSessionIdInput>;

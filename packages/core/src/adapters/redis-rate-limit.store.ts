@@ -9,12 +9,27 @@ import type { RateLimitStore } from '../kernel/ports.ts';
  */
 export const createRedisRateLimitStore = (
   url: string,
-  options: { keyPrefix?: string } = {},
+  options: {
+    keyPrefix?: string;
+    /** Connection errors (refused, reset): the client keeps reconnecting in the background. */
+    onError?: (err: Error) => void;
+    /** Bound of one command; a command past it fails (the failover store then counts in memory). */
+    commandTimeoutMs?: number;
+  } = {},
 ): RateLimitStore => {
   const client = new Redis(url, {
+    // A command waits for the connection (the first ones at boot), but is never retried and never
+    // outlives `commandTimeout` (a queued login used to wait ~15 s, then fail): the failover store
+    // answers from memory meanwhile, and the client reconnects in the background.
     enableOfflineQueue: true,
-    maxRetriesPerRequest: 2,
+    maxRetriesPerRequest: 0,
+    commandTimeout: options.commandTimeoutMs ?? 1_000,
+    connectTimeout: 2_000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
     lazyConnect: false,
+  });
+  client.on('error', (err: Error) => {
+    options.onError?.(err);
   });
   const limiters = new Map<string, RateLimiterRedis>();
   const limiterFor = (limit: number, windowSeconds: number) => {
@@ -48,7 +63,10 @@ export const createRedisRateLimitStore = (
       }
     },
     close: async () => {
-      await client.quit();
+      // `quit` needs a live connection; a client still reconnecting is simply dropped.
+      await client.quit().catch(() => {
+        client.disconnect();
+      });
     },
   };
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { AppError } from '../kernel/errors.ts';
+import { ZDbId } from '../lib/db-id.ts';
 import { ZAwardedBadgeDto } from '../progress/index.ts';
 import { MAX_PINNED_BADGES, RARITIES } from './badge.rules.ts';
 
@@ -16,7 +17,7 @@ export const BADGE_MESSAGES = {
 
 /** tRPC input of `badges.pin`: the ids in display order (at most 3; unearned ids are dropped). */
 export const ZPinBadgesInput = z.object({
-  badgeIds: z.array(z.int().positive()).max(MAX_PINNED_BADGES, BADGE_MESSAGES.tooManyPins),
+  badgeIds: z.array(ZDbId).max(MAX_PINNED_BADGES, BADGE_MESSAGES.tooManyPins),
 });
 export type PinBadgesInput = z.infer<typeof ZPinBadgesInput>;
 

@@ -13,8 +13,17 @@ export const ZPingDto = z.object({
 export type PingDto = z.infer<typeof ZPingDto>;
 
 export const ZReadinessDto = z.object({
+  /** Whether this instance should get traffic: the database answers. */
   ready: z.boolean(),
-  checks: z.object({ database: z.enum(['ok', 'down']) }),
+  checks: z.object({
+    database: z.enum(['ok', 'down']),
+    /**
+     * Where rate-limit counters live: `memory` (no Redis configured), `redis` (shared, answering), or
+     * `memory-fallback` (Redis configured but unavailable: this instance counts alone until it is back;
+     * the instance stays ready, see docs/operations.md).
+     */
+    rateLimitStore: z.enum(['memory', 'redis', 'memory-fallback']),
+  }),
 });
 export type ReadinessDto = z.infer<typeof ZReadinessDto>;
 

@@ -14,6 +14,16 @@ export {
 export * from './factories.ts';
 export { movableClock, type MovableClock } from './clock.ts';
 export {
+  freePort,
+  isListening,
+  postgresBinDir,
+  startPostgresCluster,
+  startRedisServer,
+  createUnreachableDatabase,
+  type PostgresCluster,
+  type RedisServer,
+} from './services.ts';
+export {
   fakeReply,
   startFakeOpenAi,
   type FakeOpenAi,
