@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { ZDbId } from '../lib/db-id.ts';
-import { ACCESS_SCOPES, ROLE_NAMES, type AccessScope, type RoleName } from './auth.rules.ts';
+import { ACCESS_SCOPES, ROLE_NAMES } from './auth.rules.ts';
 import { passwordPolicyViolation } from './password.rules.ts';
 import { AGE_GROUP_LABELS, parseAgeGroup } from './user.rules.ts';
 
