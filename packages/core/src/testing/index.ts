@@ -31,3 +31,11 @@ export {
   fakeAiProvider,
   type FakeAiProviderOptions,
 } from './ai.ts';
+export {
+  createLegacySchema,
+  LEGACY_PYTHON_HASH,
+  seedAwkwardLegacyData,
+  type AwkwardLegacyManifest,
+  type LegacyLearner,
+} from './legacy-fixture.ts';
+export { BULK_PASSWORD, seedBulkLegacyData, type LegacyVolume } from './legacy-bulk.ts';
