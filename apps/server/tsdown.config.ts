@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsdown';
 
 /**
- * The only build of the monorepo: the server, its Sentry preload and the deploy-time migrate command.
+ * The only build of the monorepo: the server, its Sentry preload, the deploy-time migrate command, the
+ * first-administrator command and the legacy database import.
  * Workspace sources (and the generated Prisma client inside core) are bundled; every npm dependency
  * stays external and must be declared in this package's `dependencies` (`onlyBundle` fails the build
  * otherwise), so `pnpm deploy --prod` of this package runs the bundle.
@@ -12,6 +13,7 @@ export default defineConfig({
     instrument: 'src/instrument.ts',
     migrate: 'src/migrate.ts',
     'create-admin': 'src/create-admin.ts',
+    'import-legacy': 'src/import-legacy.ts',
   },
   format: 'esm',
   platform: 'node',

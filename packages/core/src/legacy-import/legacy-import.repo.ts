@@ -1,6 +1,7 @@
 /**
- * Writes of the legacy import into our schema. Every insert is a `createMany` with `skipDuplicates`
- * (`ON CONFLICT DO NOTHING`) on rows whose legacy id is kept: a re-run, or a run resumed after an
+ * Writes of the legacy import into our schema. Every insert skips rows already there (`ON CONFLICT DO
+ * NOTHING`; the large tables through one `unnest` statement per batch, bulk-insert.repo.ts, the small
+ * ones through `createMany` with `skipDuplicates`), ids kept: a re-run, or a run resumed after an
  * interruption, inserts only what is missing and changes nothing else. Counts returned are the rows
  * actually inserted or updated.
  */
@@ -15,6 +16,7 @@ import type {
   RecommendationRow,
   SettingRow,
 } from './activity-rows.rules.ts';
+import { bulkInsert, type ColumnSpec } from './bulk-insert.repo.ts';
 import type { AchievementRow, ChallengeRow, ExerciseRow } from './content-rows.rules.ts';
 import type { JsonValue } from './legacy-values.rules.ts';
 import type { UserRow } from './user-rows.rules.ts';
@@ -22,95 +24,156 @@ import type { UserRow } from './user-rows.rules.ts';
 const jsonOrNull = (value: JsonValue | undefined): Prisma.InputJsonValue | typeof Prisma.DbNull =>
   value === null || value === undefined ? Prisma.DbNull : value;
 
-export const insertUsers = async (db: Db, rows: readonly UserRow[]): Promise<number> =>
-  (await db.user.createMany({ data: rows.map((r) => ({ ...r })), skipDuplicates: true })).count;
+type Spec<T> = readonly ColumnSpec<T>[];
+const spec = <T>(
+  ...columns: readonly [keyof T | ((row: T) => unknown), string, ColumnSpec<T>['type']][]
+): Spec<T> => columns.map(([value, column, type]) => ({ value, column, type }));
 
-export const insertExercises = async (db: Db, rows: readonly ExerciseRow[]): Promise<number> =>
-  (
-    await db.exercise.createMany({
-      data: rows.map((r) => ({ ...r, choices: jsonOrNull(r.choices) })),
-      skipDuplicates: true,
-    })
-  ).count;
+const USER_COLUMNS = spec<UserRow>(
+  ['id', 'id', 'int4'],
+  ['username', 'username', 'text'],
+  ['email', 'email', 'text'],
+  ['hashedPassword', 'hashed_password', 'text'],
+  ['fullName', 'full_name', 'text'],
+  ['role', 'role', 'enum:user_role'],
+  ['isActive', 'is_active', 'bool'],
+  ['isEmailVerified', 'is_email_verified', 'bool'],
+  ['emailVerificationSentAt', 'email_verification_sent_at', 'timestamptz'],
+  ['gradeSystem', 'grade_system', 'enum:grade_system'],
+  ['gradeLevel', 'grade_level', 'int4'],
+  ['preferredAgeGroup', 'preferred_age_group', 'enum:age_group'],
+  ['learningStyle', 'learning_style', 'text'],
+  ['learningGoal', 'learning_goal', 'text'],
+  ['practiceRhythm', 'practice_rhythm', 'text'],
+  ['onboardingCompletedAt', 'onboarding_completed_at', 'timestamptz'],
+  ['preferredTheme', 'preferred_theme', 'text'],
+  ['preferences', 'preferences', 'jsonb'],
+  ['avatarUrl', 'avatar_url', 'text'],
+  ['totalPoints', 'total_points', 'int4'],
+  ['bestStreak', 'best_streak', 'int4'],
+  ['createdAt', 'created_at', 'timestamptz'],
+  ['updatedAt', 'updated_at', 'timestamptz'],
+);
 
-export const insertChallenges = async (db: Db, rows: readonly ChallengeRow[]): Promise<number> =>
-  (
-    await db.logicChallenge.createMany({
-      data: rows.map((r) => ({
-        ...r,
-        choices: jsonOrNull(r.choices),
-        visualData: jsonOrNull(r.visualData),
-        hints: jsonOrNull(r.hints),
-        generationParameters: jsonOrNull(r.generationParameters),
-      })),
-      skipDuplicates: true,
-    })
-  ).count;
+const EXERCISE_COLUMNS = spec<ExerciseRow>(
+  ['id', 'id', 'int4'],
+  ['title', 'title', 'text'],
+  ['creatorId', 'creator_id', 'int4'],
+  ['exerciseType', 'exercise_type', 'enum:exercise_type'],
+  ['difficulty', 'difficulty', 'enum:difficulty_level'],
+  ['ageGroup', 'age_group', 'enum:age_group'],
+  ['tags', 'tags', 'text'],
+  ['contextTheme', 'context_theme', 'text'],
+  ['complexity', 'complexity', 'int4'],
+  ['aiGenerated', 'ai_generated', 'bool'],
+  ['question', 'question', 'text'],
+  ['correctAnswer', 'correct_answer', 'text'],
+  ['answerKind', 'answer_kind', 'enum:answer_kind'],
+  ['choices', 'choices', 'jsonb'],
+  ['explanation', 'explanation', 'text'],
+  ['hint', 'hint', 'text'],
+  ['imageUrl', 'image_url', 'text'],
+  ['audioUrl', 'audio_url', 'text'],
+  ['isActive', 'is_active', 'bool'],
+  ['isArchived', 'is_archived', 'bool'],
+  ['viewCount', 'view_count', 'int4'],
+  ['createdAt', 'created_at', 'timestamptz'],
+  ['updatedAt', 'updated_at', 'timestamptz'],
+);
 
-export const insertExerciseAttempts = async (
-  db: Db,
-  rows: readonly AttemptRow[],
-): Promise<number> =>
-  (
-    await db.attempt.createMany({
-      data: rows.map((r) => ({
-        id: r.id,
-        userId: r.userId,
-        exerciseId: r.targetId,
-        userAnswer: r.answer,
-        isCorrect: r.isCorrect,
-        timeSpent: r.timeSpent,
-        attemptNumber: r.attemptNumber,
-        hintsUsed: r.hintsUsed,
-        deviceInfo: r.deviceInfo,
-        createdAt: r.createdAt,
-      })),
-      skipDuplicates: true,
-    })
-  ).count;
+const CHALLENGE_COLUMNS = spec<ChallengeRow>(
+  ['id', 'id', 'int4'],
+  ['title', 'title', 'text'],
+  ['description', 'description', 'text'],
+  ['challengeType', 'challenge_type', 'enum:logic_challenge_type'],
+  ['ageGroup', 'age_group', 'enum:age_group'],
+  ['difficulty', 'difficulty', 'enum:difficulty_level'],
+  ['question', 'question', 'text'],
+  ['correctAnswer', 'correct_answer', 'text'],
+  ['choices', 'choices', 'jsonb'],
+  ['solutionExplanation', 'solution_explanation', 'text'],
+  ['visualData', 'visual_data', 'jsonb'],
+  ['hints', 'hints', 'jsonb'],
+  ['difficultyRating', 'difficulty_rating', 'float8'],
+  ['estimatedTimeMinutes', 'estimated_time_minutes', 'int4'],
+  ['imageUrl', 'image_url', 'text'],
+  ['sourceReference', 'source_reference', 'text'],
+  ['tags', 'tags', 'text'],
+  ['isTemplate', 'is_template', 'bool'],
+  ['generationParameters', 'generation_parameters', 'jsonb'],
+  ['isActive', 'is_active', 'bool'],
+  ['isArchived', 'is_archived', 'bool'],
+  ['viewCount', 'view_count', 'int4'],
+  ['creatorId', 'creator_id', 'int4'],
+  ['createdAt', 'created_at', 'timestamptz'],
+  ['updatedAt', 'updated_at', 'timestamptz'],
+);
 
-export const insertChallengeAttempts = async (
-  db: Db,
-  rows: readonly AttemptRow[],
-): Promise<number> =>
-  (
-    await db.logicChallengeAttempt.createMany({
-      data: rows.map((r) => ({
-        id: r.id,
-        userId: r.userId,
-        challengeId: r.targetId,
-        userSolution: r.answer,
-        isCorrect: r.isCorrect,
-        timeSpent: r.timeSpent,
-        attemptNumber: r.attemptNumber,
-        hintsUsed: r.hintsUsed,
-        notes: r.notes,
-        createdAt: r.createdAt,
-      })),
-      skipDuplicates: true,
-    })
-  ).count;
+const attemptColumns = (kind: 'exercise' | 'challenge') =>
+  spec<AttemptRow>(
+    ['id', 'id', 'int4'],
+    ['userId', 'user_id', 'int4'],
+    ['targetId', kind === 'exercise' ? 'exercise_id' : 'challenge_id', 'int4'],
+    ['answer', kind === 'exercise' ? 'user_answer' : 'user_solution', 'text'],
+    ['isCorrect', 'is_correct', 'bool'],
+    ['timeSpent', 'time_spent', 'float8'],
+    ['attemptNumber', 'attempt_number', 'int4'],
+    ['hintsUsed', 'hints_used', 'int4'],
+    kind === 'exercise' ? ['deviceInfo', 'device_info', 'text'] : ['notes', 'notes', 'text'],
+    ['createdAt', 'created_at', 'timestamptz'],
+  );
+const EXERCISE_ATTEMPT_COLUMNS = attemptColumns('exercise');
+const CHALLENGE_ATTEMPT_COLUMNS = attemptColumns('challenge');
 
-export const insertAwards = async (db: Db, rows: readonly AwardRow[]): Promise<number> =>
-  (
-    await db.userAchievement.createMany({
-      data: rows.map((r) => ({ ...r, progressData: jsonOrNull(r.progressData) })),
-      skipDuplicates: true,
-    })
-  ).count;
+const AWARD_COLUMNS = spec<AwardRow>(
+  ['id', 'id', 'int4'],
+  ['userId', 'user_id', 'int4'],
+  ['achievementId', 'achievement_id', 'int4'],
+  ['earnedAt', 'earned_at', 'timestamptz'],
+  ['pointsAwarded', 'points_awarded', 'int4'],
+  ['progressData', 'progress_data', 'jsonb'],
+  ['isDisplayed', 'is_displayed', 'bool'],
+);
+
+const RECOMMENDATION_COLUMNS = spec<RecommendationRow>(
+  ['id', 'id', 'int4'],
+  ['userId', 'user_id', 'int4'],
+  ['recommendationType', 'recommendation_type', 'enum:recommendation_type'],
+  ['exerciseId', 'exercise_id', 'int4'],
+  ['challengeId', 'challenge_id', 'int4'],
+  ['exerciseType', 'exercise_type', 'enum:exercise_type'],
+  ['difficulty', 'difficulty', 'enum:difficulty_level'],
+  ['priority', 'priority', 'int4'],
+  ['reason', 'reason', 'text'],
+  ['isCompleted', 'is_completed', 'bool'],
+  ['completedAt', 'completed_at', 'timestamptz'],
+  ['shownCount', 'shown_count', 'int4'],
+  ['clickedCount', 'clicked_count', 'int4'],
+  ['lastClickedAt', 'last_clicked_at', 'timestamptz'],
+  ['createdAt', 'created_at', 'timestamptz'],
+  ['updatedAt', 'updated_at', 'timestamptz'],
+);
+
+export const insertUsers = (db: Db, rows: readonly UserRow[]) =>
+  bulkInsert(db, 'users', USER_COLUMNS, rows);
+export const insertExercises = (db: Db, rows: readonly ExerciseRow[]) =>
+  bulkInsert(db, 'exercises', EXERCISE_COLUMNS, rows);
+export const insertChallenges = (db: Db, rows: readonly ChallengeRow[]) =>
+  bulkInsert(db, 'logic_challenges', CHALLENGE_COLUMNS, rows);
+export const insertExerciseAttempts = (db: Db, rows: readonly AttemptRow[]) =>
+  bulkInsert(db, 'attempts', EXERCISE_ATTEMPT_COLUMNS, rows);
+export const insertChallengeAttempts = (db: Db, rows: readonly AttemptRow[]) =>
+  bulkInsert(db, 'logic_challenge_attempts', CHALLENGE_ATTEMPT_COLUMNS, rows);
+export const insertAwards = (db: Db, rows: readonly AwardRow[]) =>
+  bulkInsert(db, 'user_achievements', AWARD_COLUMNS, rows);
+export const insertRecommendations = (db: Db, rows: readonly RecommendationRow[]) =>
+  bulkInsert(db, 'recommendations', RECOMMENDATION_COLUMNS, rows);
 
 export const insertPinnedBadges = async (
   db: Db,
   rows: readonly { userId: number; achievementId: number; position: number }[],
 ): Promise<number> =>
   (await db.userPinnedBadge.createMany({ data: [...rows], skipDuplicates: true })).count;
-
-export const insertRecommendations = async (
-  db: Db,
-  rows: readonly RecommendationRow[],
-): Promise<number> =>
-  (await db.recommendation.createMany({ data: rows.map((r) => ({ ...r })), skipDuplicates: true }))
-    .count;
 
 export const insertFeedback = async (db: Db, rows: readonly FeedbackRow[]): Promise<number> =>
   (await db.feedbackReport.createMany({ data: rows.map((r) => ({ ...r })), skipDuplicates: true }))

@@ -33,6 +33,8 @@ export {
 } from './ai.ts';
 export {
   createLegacySchema,
+  dropScratchDatabase,
+  recreateScratchDatabase,
   LEGACY_PYTHON_HASH,
   seedAwkwardLegacyData,
   type AwkwardLegacyManifest,

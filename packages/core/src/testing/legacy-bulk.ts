@@ -77,7 +77,7 @@ export const seedBulkLegacyData = async (url: string, volume: LegacyVolume): Pro
     await q(
       `INSERT INTO attempts (id, user_id, exercise_id, user_answer, is_correct, time_spent, attempt_number,
          hints_used, created_at)
-       SELECT g, 1 + (g * 7919) % $2::int, 1 + (g * 104729) % $3::int, (g % 13)::text, g % 3 <> 0,
+       SELECT g, 1 + (g::bigint * 7919) % $2::int, 1 + (g::bigint * 104729) % $3::int, (g % 13)::text, g % 3 <> 0,
          CASE WHEN g % 17 = 0 THEN NULL ELSE 2 + g % 40 END, 1, CASE WHEN g % 11 = 0 THEN NULL ELSE 0 END,
          timestamptz '2025-02-01' + (g % 172800) * interval '1 minute'
        FROM generate_series(1, $1::int) g`,
@@ -86,7 +86,7 @@ export const seedBulkLegacyData = async (url: string, volume: LegacyVolume): Pro
     await q(
       `INSERT INTO logic_challenge_attempts (id, user_id, challenge_id, user_solution, is_correct, time_spent,
          hints_used, attempt_number, created_at)
-       SELECT g, 1 + (g * 7907) % $2::int, 1 + (g * 7) % $3::int, (g % 9)::text, g % 4 = 0, 10 + g % 90, g % 3, 1,
+       SELECT g, 1 + (g::bigint * 7907) % $2::int, 1 + (g::bigint * 7) % $3::int, (g % 9)::text, g % 4 = 0, 10 + g % 90, g % 3, 1,
          timestamptz '2025-02-01' + (g % 172800) * interval '1 minute'
        FROM generate_series(1, $1::int) g`,
       [volume.challengeAttempts, volume.learners, volume.challenges],

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { hash } from '@node-rs/bcrypt';
 import pg from 'pg';
 
+import { quoteIdent, withDatabaseName } from '../db/postgres.ts';
 import { BADGE_CATALOGUE } from '../reference/index.ts';
 
 const SCHEMA_FILE = path.resolve(import.meta.dirname, 'legacy-schema.sql');
@@ -270,6 +271,27 @@ export const seedAwkwardLegacyData = async (url: string): Promise<AwkwardLegacyM
       },
       valid: { attempts: 9, logic_challenge_attempts: 3, user_achievements: 7 },
     };
+  } finally {
+    await client.end();
+  }
+};
+
+/** (Re)creates an empty database `name` on the server of `serverUrl`; returns its URL (benchmarks). */
+export const recreateScratchDatabase = async (serverUrl: string, name: string): Promise<string> => {
+  const client = await connect(serverUrl);
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
+  } finally {
+    await client.end();
+  }
+  return withDatabaseName(serverUrl, name);
+};
+
+export const dropScratchDatabase = async (serverUrl: string, name: string): Promise<void> => {
+  const client = await connect(serverUrl);
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
   } finally {
     await client.end();
   }
