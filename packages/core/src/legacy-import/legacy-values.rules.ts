@@ -322,7 +322,7 @@ export const mapAuditDetails = (raw: string | null | undefined): Mapped<JsonValu
 export const mapPinnedBadgeIds = (raw: unknown): { ids: number[]; dropped: unknown[] } => {
   if (raw === null || raw === undefined) return { ids: [], dropped: [] };
   const parsed = typeof raw === 'string' ? parseJsonText(raw) : raw;
-  if (!Array.isArray(parsed)) return { ids: [], dropped: [parsed] };
+  if (!Array.isArray(parsed)) return { ids: [], dropped: [raw] };
   const ids: number[] = [];
   const dropped: unknown[] = [];
   for (const item of parsed as unknown[]) {
