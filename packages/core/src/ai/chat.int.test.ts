@@ -342,7 +342,10 @@ describe('logs', () => {
     const { core, ctx } = await setup();
     const traced = { ...ctx, log: captured };
     const secret = 'Ma maîtresse Mme Dupont dit que 7 fois 8 font 54, vrai ?';
-    fake.enqueue(fakeReply.text('Non : 7 × 8 = 56.'), fakeReply.text('Toujours 56.'));
+    fake.enqueue(
+      fakeReply.text('Non : 7 × 8 = 56, Zorglub.'),
+      fakeReply.text('Toujours 56, Zorglub.'),
+    );
     await core.ai.chat(traced, { message: secret, history: legacyHistory }, client);
     await collectEvents(await core.ai.chatStream(traced, { message: secret }, client));
     fake.enqueue(fakeReply.error(500, { message: 'boom' }));
@@ -351,6 +354,7 @@ describe('logs', () => {
     const all = lines.join('\n');
     expect(all).not.toContain('Dupont');
     expect(all).not.toContain('zoe.martin');
-    expect(all).not.toContain('56');
+    // The model's answer (a number alone would match a timestamp: its unique word is looked for).
+    expect(all).not.toContain('Zorglub');
   });
 });
