@@ -17,6 +17,7 @@ import type {
   LogicChallengeType,
   UserRole,
 } from '../db/generated/enums.ts';
+import { AGE_GROUP_LABELS } from '../lib/age-group.ts';
 
 export interface Mapped<T> {
   value: T;
@@ -91,7 +92,7 @@ const AGE_GROUP_ALIASES: Readonly<Record<string, AgeGroup>> = {
 /** The spellings each legacy column normally held. */
 export const AGE_GROUP_FORMS = {
   /** `exercises.age_group`, `users.preferred_difficulty`: the API strings. */
-  api: new Set(['6-8', '9-11', '12-14', '15-17', 'adulte', 'tous-ages']),
+  api: new Set<string>(Object.values(AGE_GROUP_LABELS)),
   /** `logic_challenges.age_group`: the PostgreSQL `agegroup` labels. */
   label: new Set(['GROUP_6_8', 'GROUP_10_12', 'GROUP_13_15', 'GROUP_15_17', 'ADULT', 'ALL_AGES']),
 } as const;
