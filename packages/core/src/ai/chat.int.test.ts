@@ -140,8 +140,9 @@ describe('core.ai.chat (POST /api/chat)', () => {
     expect(wire).not.toContain('06 12 34 56 78');
     expect(wire).not.toContain(user.username);
     expect(wire).not.toContain('Zoé Martin');
-    expect(wire).not.toContain(`"user":`);
-    expect(wire).not.toMatch(new RegExp(`\\b${user.id}\\b.*user`));
+    // No field names the account (the id is a small number: looked for as a field, not as digits, which
+    // the maths in the texts would match).
+    expect(wire).not.toMatch(/"(user|user_id|userId|id|name|email|username)"\s*:/);
   });
 
   it('keeps the system prompt first and alone: user text can neither replace nor extract it', async () => {
