@@ -2,14 +2,11 @@ import { describe, expect, it } from 'vitest';
 
 import {
   mapAttempt,
-  mapAudit,
   mapAward,
-  mapEdtechEventRow,
-  mapFeedback,
   mapRecommendation,
-  mapSetting,
   type ImportedIds,
 } from './activity-rows.rules.ts';
+import { mapAudit, mapEdtechEventRow, mapFeedback, mapSetting } from './admin-rows.rules.ts';
 
 const NOW = new Date('2026-01-15T12:00:00Z');
 const ids: ImportedIds = {

@@ -2,14 +2,8 @@
  * The per-learner and admin tables of the import, after users and content: attempts of both kinds,
  * earned badges, recommendations, feedback, analytics events and the audit log.
  */
-import {
-  mapAttempt,
-  mapAudit,
-  mapAward,
-  mapEdtechEventRow,
-  mapFeedback,
-  mapRecommendation,
-} from './activity-rows.rules.ts';
+import { mapAttempt, mapAward, mapRecommendation } from './activity-rows.rules.ts';
+import { mapAudit, mapEdtechEventRow, mapFeedback } from './admin-rows.rules.ts';
 import { KEY_OF } from './checksums.rules.ts';
 import type { LegacyTable, TableCounts } from './import-report.rules.ts';
 import type { ImportState } from './import-state.ts';

@@ -2,7 +2,7 @@
  * The import's reference-like tables, matched by key rather than written blindly: the badge catalogue
  * (by code), the pinned badges (a JSON array on the legacy user row, C5) and the settings (by key).
  */
-import { mapSetting } from './activity-rows.rules.ts';
+import { mapSetting } from './admin-rows.rules.ts';
 import { mapAchievement } from './content-rows.rules.ts';
 import { countRow, emptyCounts, type TableCounts } from './import-report.rules.ts';
 import type { ImportState } from './import-state.ts';

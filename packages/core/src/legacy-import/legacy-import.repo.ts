@@ -7,15 +7,8 @@
  */
 import { Prisma } from '../db/generated/client.ts';
 import type { Db } from '../db/types.ts';
-import type {
-  AttemptRow,
-  AuditRow,
-  AwardRow,
-  EdtechEventRow,
-  FeedbackRow,
-  RecommendationRow,
-  SettingRow,
-} from './activity-rows.rules.ts';
+import type { AttemptRow, AwardRow, RecommendationRow } from './activity-rows.rules.ts';
+import type { AuditRow, EdtechEventRow, FeedbackRow, SettingRow } from './admin-rows.rules.ts';
 import { bulkInsert, type ColumnSpec } from './bulk-insert.repo.ts';
 import type { AchievementRow, ChallengeRow, ExerciseRow } from './content-rows.rules.ts';
 import type { JsonValue } from './legacy-values.rules.ts';
