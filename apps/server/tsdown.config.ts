@@ -1,4 +1,10 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'tsdown';
+
+/** Scalar's browser bundle, served by `/docs` from the server itself (no CDN): copied next to the bundle. */
+const apiReferenceScript = createRequire(import.meta.url).resolve(
+  '@scalar/api-reference/browser/standalone.js',
+);
 
 /**
  * The only build of the monorepo: the server, its Sentry preload, the deploy-time migrate command, the
@@ -28,5 +34,8 @@ export default defineConfig({
     // The drift check (`check`) is a development tool run from source; the bundle never loads it.
     neverBundle: ['@prisma/get-dmmf'],
   },
-  copy: [{ from: '../../prisma/migrations', to: 'dist' }],
+  copy: [
+    { from: '../../prisma/migrations', to: 'dist' },
+    { from: apiReferenceScript, to: 'dist/docs', rename: 'scalar-api-reference.js' },
+  ],
 });

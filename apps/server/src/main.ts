@@ -12,7 +12,12 @@ import { createAiPorts } from './ai-ports.ts';
 import { dbOptions } from './db-options.ts';
 import { listen } from './http-server.ts';
 import { createLogger } from './logger.ts';
-import { migrationsDir } from './paths.ts';
+import { apiReferenceScript, migrationsDir } from './paths.ts';
+
+const docsAssets = () => {
+  const script = apiReferenceScript();
+  return script === undefined ? {} : { docsAssets: { apiReferenceScript: script } };
+};
 
 /** The composition root: configuration → logger → database → core → HTTP. */
 const main = async () => {
@@ -50,6 +55,7 @@ const main = async () => {
     log,
     registry,
     remoteAddress: (c) => getConnInfo(c).remote.address,
+    ...docsAssets(),
     reportError: (err, report) => {
       Sentry.withScope((scope) => {
         scope.setTag('request_id', report.requestId);

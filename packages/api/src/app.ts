@@ -8,6 +8,7 @@ import { AppError } from '@mathakine/core';
 
 import type { ApiDeps } from './deps.ts';
 import type { ApiEnv } from './hono-env.ts';
+import { DOCS_PATHS, docsApp } from './http/docs.ts';
 import { toLegacyError } from './legacy/legacy-error.ts';
 import { writeLegacyError } from './legacy/writer.ts';
 import { authContext, coreAuthResolver } from './middleware/auth.ts';
@@ -27,8 +28,8 @@ import { legacyNotFound, maintenanceExemptPatterns } from './rest/router.ts';
 import { createTrpcContext, type TrpcContext } from './trpc/context.ts';
 import { appRouter } from './trpc/routers/_app.ts';
 
-/** The probes answer in maintenance (api-rest-core §1.7, plus the readiness probe). */
-const MAINTENANCE_EXEMPT_PROBES = ['/health', '/ready', '/metrics'];
+/** The probes answer in maintenance (api-rest-core §1.7, plus the readiness probe), and so do the docs. */
+const MAINTENANCE_EXEMPT_PROBES = ['/health', '/ready', '/metrics', ...DOCS_PATHS];
 
 /** What answers in maintenance: the probes, and what the legacy modules and tRPC procedures declare. */
 export const maintenanceExemptionsOf = (
@@ -134,6 +135,7 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
   );
 
   app.route('/api', legacy.app);
+  app.route('/', docsApp({ legacyRoutes: legacy.routes, trpcRouter, assets: deps.docsAssets }));
 
   app.notFound((c) => legacyNotFound(c));
   app.onError((err, c) => {

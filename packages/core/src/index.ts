@@ -38,6 +38,7 @@ export { pyRound } from './lib/py-round.ts';
 // Features
 export * from './system/system.schemas.ts';
 export {
+  ACCESS_SCOPES,
   AUTH_MESSAGES,
   isWeakPassword,
   MAIL_SUBJECTS,
@@ -72,26 +73,25 @@ export {
   utcDayStart,
   type ActivitySource,
   type AttemptFacts,
-  type AwardedBadgeDto,
   type DayStreakState,
   type PostAttemptOutcome,
   type PostAttemptStep,
-  type ProgressDto,
-  type ProgressNotificationDto,
   type UtcDay,
 } from './progress/index.ts';
+export * from './progress/progress.schemas.ts';
 export {
   parseLegacyTimeRange,
   TIME_RANGES,
   ZStatsInput,
-  type DashboardStatsDto,
   type StatsInput,
   type TimeRange,
 } from './stats/index.ts';
+export * from './stats/stats.schemas.ts';
 export * from './gamification/badge.schemas.ts';
 export {
   BADGE_CACHE_TTL_MS,
   MAX_PINNED_BADGES,
+  RARITIES,
   type BadgeService,
   type Rarity,
 } from './gamification/index.ts';

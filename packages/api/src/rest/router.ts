@@ -21,6 +21,8 @@ import type { LegacyCookies, LegacyRoute, LegacyRoutesModule, RawRequest } from 
 
 /** A registered route: its declaration plus the full template and the patterns the router matches. */
 export interface RegisteredRoute extends LegacyRoute {
+  /** The feature module that declared it (`exercises`…): the OpenAPI tag. */
+  readonly feature: string;
   /** Full path with Hono parameters, e.g. `/api/exercises/:id{[0-9]+}`. */
   readonly template: string;
   readonly pattern: RegExp;
@@ -109,10 +111,11 @@ export const createLegacyRouter = (mount = '/api', options: LegacyRouterOptions 
   const app = new Hono<ApiEnv>();
   const routes: RegisteredRoute[] = [];
 
-  const register = (route: LegacyRoute) => {
+  const register = (route: LegacyRoute, feature: string) => {
     const template = `${mount}${route.path}`;
     routes.push({
       ...route,
+      feature,
       template,
       pattern: compileTemplate(template),
       loosePattern: compileTemplate(withoutTrailingSlash(template)),

@@ -63,6 +63,7 @@ export interface TestAppOptions extends CreateApiAppOptions {
   config?: DeepPartial<ApiConfig>;
   resolveAuth?: ApiDeps['resolveAuth'];
   reportError?: ApiDeps['reportError'];
+  docsAssets?: ApiDeps['docsAssets'];
   db?: Database;
   clock?: Clock;
   /** Extra core dependencies (the AI provider, a configuration, metrics hooks). */
@@ -90,6 +91,7 @@ export const createTestApp = async (options: TestAppOptions = {}) => {
       registry,
       ...(options.resolveAuth ? { resolveAuth: options.resolveAuth } : {}),
       ...(options.reportError ? { reportError: options.reportError } : {}),
+      ...(options.docsAssets ? { docsAssets: options.docsAssets } : {}),
     },
     { validateLegacyResponses: true, ...options },
   );

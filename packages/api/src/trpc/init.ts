@@ -2,9 +2,18 @@ import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 
-import { isAppError } from '@mathakine/core';
+import { isAppError, type AppErrorCode } from '@mathakine/core';
 
+import { APP_CODE_OF_TRPC } from '../errors.ts';
 import type { TrpcContext } from './context.ts';
+
+/** The input-parsing failure a client receives in `data.zodError` (messages by field). */
+export interface FlattenedInputError {
+  formErrors: string[];
+  fieldErrors: Partial<Record<string, string[]>>;
+}
+
+const flattenInputError = (error: ZodError): FlattenedInputError => z.flattenError(error);
 
 export const GENERIC_INTERNAL_MESSAGE = 'Une erreur est survenue. Veuillez réessayer.';
 
@@ -15,8 +24,9 @@ export interface ProcedureMeta {
 }
 
 /**
- * initTRPC exactly once. The formatter adds `appCode` and `details` for domain errors, `zodError` only
- * for input-parsing failures, and never lets an internal message out unless the context says so (dev).
+ * initTRPC exactly once. The formatter adds `appCode` (always an AppErrorCode: the domain error's, else
+ * the one of tRPC's own code), `details` for domain errors, `zodError` only for input-parsing failures,
+ * and never lets an internal message out unless the context says so (dev).
  */
 const builder = initTRPC.context<TrpcContext>().meta<ProcedureMeta>();
 
@@ -27,6 +37,7 @@ const t = builder.create({
     const appError = isAppError(cause) ? cause : null;
     const isInternal = error.code === 'INTERNAL_SERVER_ERROR';
     const expose = ctx?.exposeInternalErrors ?? false;
+    const appCode: AppErrorCode = appError?.code ?? APP_CODE_OF_TRPC[error.code];
     return {
       ...shape,
       message: isInternal && !expose ? GENERIC_INTERNAL_MESSAGE : shape.message,
@@ -35,10 +46,12 @@ const t = builder.create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         ...(expose && shape.data.stack ? { stack: shape.data.stack } : {}),
-        appCode: appError?.code ?? (isInternal ? 'INTERNAL' : null),
+        appCode,
         details: appError?.details ?? null,
         zodError:
-          error.code === 'BAD_REQUEST' && cause instanceof ZodError ? z.flattenError(cause) : null,
+          error.code === 'BAD_REQUEST' && cause instanceof ZodError
+            ? flattenInputError(cause)
+            : null,
       },
     };
   },

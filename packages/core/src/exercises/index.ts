@@ -7,7 +7,6 @@ export {
 } from './exercise.service.ts';
 export * from './exercise.rules.ts';
 export * from './exercise.schemas.ts';
-export type { CatalogueStatsDto } from './catalogue-stats.rules.ts';
 // The age-group codes are shared with the logic challenges (same database enum).
 export { ageGroupFromDb, ageGroupToDb } from './exercise.mapping.ts';
 // Checks of an AI-generated exercise (issue 11), reused by the admin content routes.

@@ -3,7 +3,7 @@
 // service as `postAttemptStep`). Public surface of the feature.
 export { BADGE_CACHE_TTL_MS, makeBadgeService, type BadgeService } from './badge.service.ts';
 export * from './badge.schemas.ts';
-export { MAX_PINNED_BADGES, type Rarity } from './badge.rules.ts';
+export { MAX_PINNED_BADGES, RARITIES, type Rarity } from './badge.rules.ts';
 export {
   jediRankOfLevel,
   levelFromPoints,
