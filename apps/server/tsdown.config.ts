@@ -7,7 +7,8 @@ const apiReferenceScript = createRequire(import.meta.url).resolve(
 );
 
 /**
- * The only build of the monorepo: the server, its Sentry preload and the deploy-time migrate command.
+ * The only build of the monorepo: the server, its Sentry preload, the deploy-time migrate command, the
+ * first-administrator command and the legacy database import.
  * Workspace sources (and the generated Prisma client inside core) are bundled; every npm dependency
  * stays external and must be declared in this package's `dependencies` (`onlyBundle` fails the build
  * otherwise), so `pnpm deploy --prod` of this package runs the bundle.
@@ -18,6 +19,7 @@ export default defineConfig({
     instrument: 'src/instrument.ts',
     migrate: 'src/migrate.ts',
     'create-admin': 'src/create-admin.ts',
+    'import-legacy': 'src/import-legacy.ts',
   },
   format: 'esm',
   platform: 'node',

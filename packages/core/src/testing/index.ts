@@ -41,3 +41,13 @@ export {
   fakeAiProvider,
   type FakeAiProviderOptions,
 } from './ai.ts';
+export {
+  createLegacySchema,
+  dropScratchDatabase,
+  recreateScratchDatabase,
+  LEGACY_PYTHON_HASH,
+  seedAwkwardLegacyData,
+  type AwkwardLegacyManifest,
+  type LegacyLearner,
+} from './legacy-fixture.ts';
+export { BULK_PASSWORD, seedBulkLegacyData, type LegacyVolume } from './legacy-bulk.ts';
