@@ -16,6 +16,7 @@ export { recordDayActivity } from './day-streak.ts';
 export {
   countChallengeAttempt,
   countExerciseAttempt,
+  exerciseProgressUpsert,
   recordAttemptEffects,
   type AttemptEffectsOptions,
 } from './attempt-write-path.ts';
