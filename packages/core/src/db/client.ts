@@ -1,5 +1,4 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 
 import { PrismaClient } from './generated/client.ts';
 import type { MigrationTarget } from './migrate.ts';
@@ -103,6 +102,7 @@ export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabas
     dataDir: options.dataDir,
     ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
   });
+  const { PrismaPGlite } = await import('pglite-prisma-adapter');
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(opened.pglite), transactionOptions });
   let closed = false;
   return {
