@@ -11,7 +11,12 @@ const runs = readdirSync(dir)
   .filter((f) => /^.+-c\d+-r\d+\.json$/.test(f))
   .map((f) => {
     const [, label, c, rep] = /^(.+)-c(\d+)-r(\d+)\.json$/.exec(f);
-    return { label, c: Number(c), rep: Number(rep), r: JSON.parse(readFileSync(join(dir, f), 'utf8')) };
+    return {
+      label,
+      c: Number(c),
+      rep: Number(rep),
+      r: JSON.parse(readFileSync(join(dir, f), 'utf8')),
+    };
   });
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -30,7 +35,9 @@ const pick = (label, c, key) =>
   runs.filter((x) => x.label === label && x.c === c && x.r[key] !== null).map((x) => x.r[key]);
 
 const out = [];
-out.push('| conc. | server | submits/s | p50 ms | p99 ms | server CPU ms/submit | PG CPU ms/submit | failed | n |');
+out.push(
+  '| conc. | server | submits/s | p50 ms | p99 ms | server CPU ms/submit | PG CPU ms/submit | failed | n |',
+);
 out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const c of concs) {
   for (const label of labels) {
@@ -65,5 +72,7 @@ for (const c of concs) {
 }
 const loads = runs.map((x) => x.r.loadavg_1m).filter((x) => typeof x === 'number');
 out.push('');
-out.push(`Machine 1-minute load average during the runs: ${fmt(loads, 1)} (2 cores, shared: noisy).`);
+out.push(
+  `Machine 1-minute load average during the runs: ${fmt(loads, 1)} (2 cores, shared: noisy).`,
+);
 process.stdout.write(`${out.join('\n')}\n`);
