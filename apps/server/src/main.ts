@@ -1,5 +1,4 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import * as Sentry from '@sentry/node';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 
 import { createApiApp } from '@mathakine/api';
@@ -45,6 +44,9 @@ const main = async () => {
     log.info({ applied: migrations, reference }, 'embedded database migrated');
   }
 
+  // Optional integrations are loaded only when configured (cold start and memory): Sentry with a DSN.
+  const Sentry = config.sentry.dsn && !config.isTest ? await import('@sentry/node') : null;
+
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const accountsPorts = createAccountsPorts(config, log, registry);
@@ -64,7 +66,7 @@ const main = async () => {
     remoteAddress: (c) => getConnInfo(c).remote.address,
     ...docsAssets(),
     reportError: (err, report) => {
-      Sentry.withScope((scope) => {
+      Sentry?.withScope((scope) => {
         scope.setTag('request_id', report.requestId);
         scope.setTag('transport', report.transport);
         if (report.actorId !== null) scope.setUser({ id: String(report.actorId) });
@@ -92,7 +94,7 @@ const main = async () => {
     const { forced } = await running.stop(config.http.shutdownTimeoutMs);
     await accountsPorts.close();
     await db.close();
-    await Sentry.close(2_000);
+    await Sentry?.close(2_000);
     log.info({ forced }, 'stopped');
     process.exit(0);
   };

@@ -62,6 +62,16 @@ export const createCore = (deps: CoreDeps) => {
     recommendations: makeRecommendationService(deps),
     analytics: makeAnalyticsService(deps),
     feedback: makeFeedbackService({ db: deps.db, clock: deps.clock, rateLimits }),
+    /**
+     * Forget this process's cached reference data (the badge catalogue with its parsed requirements, the
+     * settings switches). The admin use cases call it once their change is committed. The badge catalogue
+     * is also checked against its fingerprint on every evaluation, so a change made elsewhere (another
+     * instance, SQL) is never served stale; settings follow their 5 s TTL.
+     */
+    invalidateReferenceData: (): void => {
+      badges.invalidateCatalogue();
+      settings.clearCache();
+    },
   };
 };
 

@@ -1,6 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 
 import { PrismaClient } from './generated/client.ts';
 import type { MigrationTarget } from './migrate.ts';
@@ -128,6 +127,7 @@ export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabas
     dataDir: options.dataDir,
     ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
   });
+  const { PrismaPGlite } = await import('pglite-prisma-adapter');
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(opened.pglite), transactionOptions });
   let closed = false;
   return {

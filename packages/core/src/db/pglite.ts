@@ -9,7 +9,7 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 
 /** The data folder value that keeps an embedded database in memory (nothing on disk, no lock). */
 export const MEMORY_DATA_DIR = 'memory://';
@@ -143,6 +143,8 @@ export const openPglite = async (options: OpenPgliteOptions): Promise<OpenedPgli
   let pglite: PGlite;
   try {
     if (!memory) mkdirSync(path.resolve(options.dataDir), { recursive: true });
+    // Imported here: a server on PostgreSQL never loads the embedded database (cold start, memory).
+    const { PGlite } = await import('@electric-sql/pglite');
     pglite = await PGlite.create({
       dataDir: memory ? options.dataDir : path.resolve(options.dataDir),
       ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),

@@ -16,6 +16,22 @@ describe('mapPrismaError (shapes)', () => {
     expect(mapPrismaError(original)).toBe(original);
   });
 
+  it('maps "Unable to start a transaction in the given time" (P2028, pool exhausted) to a 503 with a retry delay', () => {
+    const timeout = Object.assign(
+      new Error('Transaction API error: Unable to start a transaction in the given time.'),
+      { code: 'P2028', name: 'PrismaClientKnownRequestError', clientVersion: '7' },
+    );
+    expect(mapPrismaError(timeout)).toMatchObject({
+      code: 'DEPENDENCY_UNAVAILABLE',
+      retryAfterSeconds: 2,
+    });
+    // Other transaction API errors stay internal errors.
+    const closed = Object.assign(new Error('Transaction API error: Transaction already closed'), {
+      code: 'P2028',
+    });
+    expect(mapPrismaError(closed).code).toBe('INTERNAL');
+  });
+
   it('maps a bare pg / PGlite DatabaseError by SQLSTATE', () => {
     const pgError = Object.assign(
       new Error('duplicate key value violates unique constraint "users_email_key"'),

@@ -168,20 +168,41 @@ export const databaseUnavailable = (cause: unknown): AppError =>
 export const asAppErrorIfOutage = (err: unknown): unknown =>
   !(err instanceof AppError) && isDatabaseUnavailable(err) ? databaseUnavailable(err) : err;
 
+/** The French message of an overloaded database (no free connection in time); the client retries. */
+export const DATABASE_BUSY_MESSAGE =
+  'Le service est momentanément surchargé. Réessayez dans quelques instants.';
+/** Seconds a client is told to wait (`Retry-After`) when no connection was free in time. */
+export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 2;
+
+/** Prisma's P2028 "Unable to start a transaction in the given time": the pool had no free connection. */
+const isTransactionStartTimeout = (err: unknown, info: PrismaErrorInfo | null): boolean =>
+  info?.prismaCode === 'P2028' &&
+  isRecord(err) &&
+  typeof err.message === 'string' &&
+  err.message.includes('Unable to start a transaction in the given time');
+
 /**
- * Translates a Prisma (or driver) error into the AppError a repo throws: a lost or unreachable database →
- * DEPENDENCY_UNAVAILABLE, unique → CONFLICT, record not found → NOT_FOUND, foreign key / CHECK →
- * INVALID_INPUT (or CONFLICT when the hints say so), anything else → INTERNAL with the original as
- * `cause`. An AppError passes through unchanged.
+ * Translates a Prisma (or driver) error into the AppError a repo throws: no connection free in time (P2028:
+ * overload) → DEPENDENCY_UNAVAILABLE with a short retry delay, a lost or unreachable database →
+ * DEPENDENCY_UNAVAILABLE, unique → CONFLICT, record not found →
+ * NOT_FOUND, foreign key / CHECK → INVALID_INPUT (or CONFLICT when the hints say so), anything else → INTERNAL
+ * with the original as `cause`. An AppError passes through unchanged.
  */
 export const mapPrismaError = (err: unknown, hints: PrismaErrorHints = {}): AppError => {
   if (err instanceof AppError) return err;
-  if (isDatabaseUnavailable(err)) return databaseUnavailable(err);
   const info = prismaErrorInfo(err);
   const details = (i: PrismaErrorInfo): Record<string, unknown> => ({
     ...(i.constraint === null ? {} : { constraint: i.constraint }),
     ...(i.fields === null ? {} : { fields: i.fields }),
   });
+  if (isTransactionStartTimeout(err, info)) {
+    // Overload, not a bug: 503 with Retry-After (never a 500).
+    return new AppError('DEPENDENCY_UNAVAILABLE', DATABASE_BUSY_MESSAGE, {
+      cause: err,
+      retryAfterSeconds: DATABASE_BUSY_RETRY_AFTER_SECONDS,
+    });
+  }
+  if (isDatabaseUnavailable(err)) return databaseUnavailable(err);
   if (info !== null) {
     if (info.prismaCode === 'P2002' || info.sqlState === '23505') {
       return new AppError(

@@ -14,6 +14,7 @@ export { recordDayActivity } from './day-streak.ts';
 export {
   countChallengeAttempt,
   countExerciseAttempt,
+  exerciseProgressUpsert,
   recordAttemptEffects,
   type AttemptEffectsOptions,
 } from './attempt-write-path.ts';
