@@ -7,7 +7,7 @@ import { makeAiService } from './ai/index.ts';
 import { makeAnalyticsService } from './analytics/index.ts';
 import { makeAuditService } from './audit/index.ts';
 import { makeChallengeService } from './challenges/index.ts';
-import { makeExerciseService } from './exercises/index.ts';
+import { makeAdminExerciseService, makeExerciseService } from './exercises/index.ts';
 import { makeFeedbackService } from './feedback/index.ts';
 import { makeBadgeService } from './gamification/index.ts';
 import { defaultCoreConfig } from './kernel/config.ts';
@@ -62,6 +62,8 @@ export const createCore = (deps: CoreDeps) => {
     recommendations: makeRecommendationService(deps),
     analytics: makeAnalyticsService(deps),
     feedback: makeFeedbackService({ db: deps.db, clock: deps.clock, rateLimits }),
+    // The back office's content (issue 13): administrators only, each mutation with its audit entry.
+    adminExercises: makeAdminExerciseService(deps),
   };
 };
 

@@ -1,0 +1,53 @@
+import {
+  ZAdminArchiveExerciseDto,
+  ZAdminArchiveExerciseInput,
+  ZAdminCreateExerciseInput,
+  ZAdminExerciseDto,
+  ZAdminExerciseListDto,
+  ZAdminListExercisesInput,
+  ZAdminUpdateExerciseInput,
+  ZExerciseIdInput,
+} from '@mathakine/core';
+
+import { router } from '../init.ts';
+import { adminProcedure } from '../procedures.ts';
+
+const maintenanceExempt = { maintenanceExempt: true } as const;
+const admin = adminProcedure.meta(maintenanceExempt);
+
+/** The back office's exercises (api-rest-challenges-admin §6.7). */
+const exercisesRouter = router({
+  list: admin
+    .input(ZAdminListExercisesInput)
+    .output(ZAdminExerciseListDto)
+    .query(({ ctx, input }) => ctx.core.adminExercises.list(ctx, input)),
+  get: admin
+    .input(ZExerciseIdInput)
+    .output(ZAdminExerciseDto)
+    .query(({ ctx, input }) => ctx.core.adminExercises.get(ctx, input)),
+  create: admin
+    .input(ZAdminCreateExerciseInput)
+    .output(ZAdminExerciseDto)
+    .mutation(({ ctx, input }) => ctx.core.adminExercises.create(ctx, input)),
+  update: admin
+    .input(ZAdminUpdateExerciseInput)
+    .output(ZAdminExerciseDto)
+    .mutation(({ ctx, input }) => ctx.core.adminExercises.update(ctx, input)),
+  archive: admin
+    .input(ZAdminArchiveExerciseInput)
+    .output(ZAdminArchiveExerciseDto)
+    .mutation(({ ctx, input }) => ctx.core.adminExercises.archive(ctx, input)),
+  duplicate: admin
+    .input(ZExerciseIdInput)
+    .output(ZAdminExerciseDto)
+    .mutation(({ ctx, input }) => ctx.core.adminExercises.duplicate(ctx, input)),
+});
+
+/**
+ * The back office's content: exercises, logic challenges and badges, for administrators
+ * (`adminProcedure`; core's `requireAdmin` again in every use case). Answers during maintenance, like
+ * the legacy `/api/admin` area.
+ */
+export const adminContentRouter = router({
+  exercises: exercisesRouter,
+});
