@@ -6,7 +6,7 @@ import { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.t
 import { makeAiService } from './ai/index.ts';
 import { makeAnalyticsService } from './analytics/index.ts';
 import { makeAuditService } from './audit/index.ts';
-import { makeChallengeService } from './challenges/index.ts';
+import { makeAdminChallengeService, makeChallengeService } from './challenges/index.ts';
 import { makeAdminExerciseService, makeExerciseService } from './exercises/index.ts';
 import { makeFeedbackService } from './feedback/index.ts';
 import { makeBadgeService } from './gamification/index.ts';
@@ -64,6 +64,7 @@ export const createCore = (deps: CoreDeps) => {
     feedback: makeFeedbackService({ db: deps.db, clock: deps.clock, rateLimits }),
     // The back office's content (issue 13): administrators only, each mutation with its audit entry.
     adminExercises: makeAdminExerciseService(deps),
+    adminChallenges: makeAdminChallengeService(deps),
   };
 };
 

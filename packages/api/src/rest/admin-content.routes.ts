@@ -3,9 +3,21 @@
  * for administrators. Same `/admin` area as the other admin routes (maintenance-exempt); the role check is
  * the `admin` guard here and `requireAdmin` in every core use case.
  */
-import { ADMIN_EXERCISE_MESSAGES as EM } from '@mathakine/core';
+
+import { ADMIN_CHALLENGE_MESSAGES as CM, ADMIN_EXERCISE_MESSAGES as EM } from '@mathakine/core';
 
 import { jsonBody } from '../legacy/body.ts';
+import {
+  fromLegacyChallengeUpdate,
+  toLegacyAdminChallenge,
+  toLegacyAdminChallengeList,
+  ZLegacyAdminChallenge,
+  ZLegacyAdminChallengeCreateBody,
+  ZLegacyAdminChallengeList,
+  ZLegacyAdminChallengeListQuery,
+  ZLegacyAdminChallengeParams,
+  ZLegacyAdminChallengeUpdateBody,
+} from './admin-challenges.legacy.ts';
 import {
   fromLegacyExerciseUpdate,
   toLegacyAdminArchived,
@@ -128,8 +140,113 @@ const exerciseRoutes = [
   }),
 ];
 
+const challengeRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/admin/challenges',
+    guard: 'admin',
+    summary: 'List logic challenges for the back office (filters, sort, success rates)',
+    query: ZLegacyAdminChallengeListQuery,
+    responses: { 200: ZLegacyAdminChallengeList },
+    errors: [400],
+    handler: async ({ core, ctx, query }) =>
+      ok(toLegacyAdminChallengeList(await core.adminChallenges.list(ctx, query))),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/admin/challenges',
+    guard: 'admin',
+    summary: 'Create a logic challenge (its answer must pass its own answer checker)',
+    body: jsonBody(ZLegacyAdminChallengeCreateBody, {
+      required: [
+        { field: 'title', message: CM.titleRequired },
+        { field: 'description', message: CM.descriptionRequired },
+      ],
+    }),
+    responses: { 201: ZLegacyAdminChallenge },
+    errors: [400, 422],
+    handler: async ({ core, ctx, body }) =>
+      created(
+        toLegacyAdminChallenge(
+          await core.adminChallenges.create(ctx, {
+            title: body.title,
+            description: body.description,
+            challengeType: body.challenge_type,
+            ageGroup: body.age_group,
+            question: body.question,
+            correctAnswer: body.correct_answer,
+            solutionExplanation: body.solution_explanation,
+            visualData: body.visual_data,
+            hints: body.hints,
+          }),
+        ),
+      ),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/admin/challenges/:id{[0-9]+}',
+    guard: 'admin',
+    summary: 'A logic challenge with its answer, whatever its flags',
+    params: ZLegacyAdminChallengeParams,
+    responses: { 200: ZLegacyAdminChallenge },
+    errors: [404],
+    handler: async ({ core, ctx, params }) =>
+      ok(toLegacyAdminChallenge(await core.adminChallenges.get(ctx, { challengeId: params.id }))),
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/admin/challenges/:id{[0-9]+}',
+    guard: 'admin',
+    summary: 'Update a logic challenge (only the fields sent)',
+    params: ZLegacyAdminChallengeParams,
+    body: jsonBody(ZLegacyAdminChallengeUpdateBody),
+    responses: { 200: ZLegacyAdminChallenge },
+    errors: [400, 404, 422],
+    handler: async ({ core, ctx, params, body }) =>
+      ok(
+        toLegacyAdminChallenge(
+          await core.adminChallenges.update(ctx, fromLegacyChallengeUpdate(params.id, body)),
+        ),
+      ),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    path: '/admin/challenges/:id{[0-9]+}',
+    guard: 'admin',
+    summary: 'Archive or restore a logic challenge',
+    params: ZLegacyAdminChallengeParams,
+    body: jsonBody(ZLegacyAdminArchiveBody),
+    responses: { 200: ZLegacyAdminArchived },
+    errors: [400, 404, 422],
+    handler: async ({ core, ctx, params, body }) =>
+      ok(
+        toLegacyAdminArchived(
+          await core.adminChallenges.archive(ctx, {
+            challengeId: params.id,
+            isArchived: body.is_archived,
+          }),
+        ),
+      ),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/admin/challenges/:id{[0-9]+}/duplicate',
+    guard: 'admin',
+    summary: 'Copy a logic challenge (« (copie) », not archived)',
+    params: ZLegacyAdminChallengeParams,
+    responses: { 201: ZLegacyAdminChallenge },
+    errors: [404],
+    handler: async ({ core, ctx, params }) =>
+      created(
+        toLegacyAdminChallenge(
+          await core.adminChallenges.duplicate(ctx, { challengeId: params.id }),
+        ),
+      ),
+  }),
+];
+
 export const adminContentRoutes = defineRoutes({
   feature: 'admin-content',
   area: { prefix: '/admin', maintenanceExempt: true },
-  routes: [...exerciseRoutes],
+  routes: [...exerciseRoutes, ...challengeRoutes],
 });

@@ -29,9 +29,6 @@ export {
 // The generator, for other features' content checks and tests.
 export { containsStandaloneNumber, createRandom, type Random } from './generator/index.ts';
 // The back office (issue 13): administrators' exercise use cases.
-export {
-  makeAdminExerciseService,
-  type AdminExerciseService,
-} from './admin-exercise.service.ts';
+export { makeAdminExerciseService, type AdminExerciseService } from './admin-exercise.service.ts';
 export * from './admin-exercise.schemas.ts';
-export { ADMIN_EXERCISE_MESSAGES } from './admin-exercise.rules.ts';
+export { ADMIN_EXERCISE_MESSAGES, copyTitle } from './admin-exercise.rules.ts';

@@ -1,11 +1,19 @@
 import {
+  ZAdminArchiveChallengeDto,
+  ZAdminArchiveChallengeInput,
   ZAdminArchiveExerciseDto,
   ZAdminArchiveExerciseInput,
+  ZAdminChallengeDto,
+  ZAdminChallengeListDto,
+  ZAdminCreateChallengeInput,
   ZAdminCreateExerciseInput,
   ZAdminExerciseDto,
   ZAdminExerciseListDto,
+  ZAdminListChallengesInput,
   ZAdminListExercisesInput,
+  ZAdminUpdateChallengeInput,
   ZAdminUpdateExerciseInput,
+  ZChallengeIdInput,
   ZExerciseIdInput,
 } from '@mathakine/core';
 
@@ -43,6 +51,34 @@ const exercisesRouter = router({
     .mutation(({ ctx, input }) => ctx.core.adminExercises.duplicate(ctx, input)),
 });
 
+/** The back office's logic challenges (api-rest-challenges-admin §6.8). */
+const challengesRouter = router({
+  list: admin
+    .input(ZAdminListChallengesInput)
+    .output(ZAdminChallengeListDto)
+    .query(({ ctx, input }) => ctx.core.adminChallenges.list(ctx, input)),
+  get: admin
+    .input(ZChallengeIdInput)
+    .output(ZAdminChallengeDto)
+    .query(({ ctx, input }) => ctx.core.adminChallenges.get(ctx, input)),
+  create: admin
+    .input(ZAdminCreateChallengeInput)
+    .output(ZAdminChallengeDto)
+    .mutation(({ ctx, input }) => ctx.core.adminChallenges.create(ctx, input)),
+  update: admin
+    .input(ZAdminUpdateChallengeInput)
+    .output(ZAdminChallengeDto)
+    .mutation(({ ctx, input }) => ctx.core.adminChallenges.update(ctx, input)),
+  archive: admin
+    .input(ZAdminArchiveChallengeInput)
+    .output(ZAdminArchiveChallengeDto)
+    .mutation(({ ctx, input }) => ctx.core.adminChallenges.archive(ctx, input)),
+  duplicate: admin
+    .input(ZChallengeIdInput)
+    .output(ZAdminChallengeDto)
+    .mutation(({ ctx, input }) => ctx.core.adminChallenges.duplicate(ctx, input)),
+});
+
 /**
  * The back office's content: exercises, logic challenges and badges, for administrators
  * (`adminProcedure`; core's `requireAdmin` again in every use case). Answers during maintenance, like
@@ -50,4 +86,5 @@ const exercisesRouter = router({
  */
 export const adminContentRouter = router({
   exercises: exercisesRouter,
+  challenges: challengesRouter,
 });
