@@ -9,7 +9,7 @@ import { makeAuditService } from './audit/index.ts';
 import { makeAdminChallengeService, makeChallengeService } from './challenges/index.ts';
 import { makeAdminExerciseService, makeExerciseService } from './exercises/index.ts';
 import { makeFeedbackService } from './feedback/index.ts';
-import { makeBadgeService } from './gamification/index.ts';
+import { makeAdminBadgeService, makeBadgeService } from './gamification/index.ts';
 import { defaultCoreConfig } from './kernel/config.ts';
 import type { CoreDeps } from './kernel/deps.ts';
 import { makeLeaderboardService } from './leaderboard/index.ts';
@@ -65,6 +65,7 @@ export const createCore = (deps: CoreDeps) => {
     // The back office's content (issue 13): administrators only, each mutation with its audit entry.
     adminExercises: makeAdminExerciseService(deps),
     adminChallenges: makeAdminChallengeService(deps),
+    adminBadges: makeAdminBadgeService(deps),
   };
 };
 

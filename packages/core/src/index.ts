@@ -89,7 +89,12 @@ export {
   type TimeRange,
 } from './stats/index.ts';
 export * from './gamification/badge.schemas.ts';
+export * from './gamification/admin-badge.schemas.ts';
 export {
+  ADMIN_BADGE_MESSAGES,
+  badgeRequirementsProblem,
+  normalizeBadgeCode,
+  type AdminBadgeService,
   BADGE_CACHE_TTL_MS,
   MAX_PINNED_BADGES,
   type BadgeService,

@@ -4,9 +4,26 @@
  * the `admin` guard here and `requireAdmin` in every core use case.
  */
 
-import { ADMIN_CHALLENGE_MESSAGES as CM, ADMIN_EXERCISE_MESSAGES as EM } from '@mathakine/core';
+import {
+  ADMIN_BADGE_MESSAGES as BM,
+  ADMIN_CHALLENGE_MESSAGES as CM,
+  ADMIN_EXERCISE_MESSAGES as EM,
+} from '@mathakine/core';
 
 import { jsonBody } from '../legacy/body.ts';
+import {
+  fromLegacyBadgeUpdate,
+  toLegacyAdminBadge,
+  toLegacyAdminBadgeDeleted,
+  toLegacyAdminBadgeWithCount,
+  ZLegacyAdminBadge,
+  ZLegacyAdminBadgeCreateBody,
+  ZLegacyAdminBadgeDeleted,
+  ZLegacyAdminBadgeList,
+  ZLegacyAdminBadgeParams,
+  ZLegacyAdminBadgeUpdateBody,
+  ZLegacyAdminBadgeWithCount,
+} from './admin-badges.legacy.ts';
 import {
   fromLegacyChallengeUpdate,
   toLegacyAdminChallenge,
@@ -245,8 +262,93 @@ const challengeRoutes = [
   }),
 ];
 
+const badgeRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/admin/badges',
+    guard: 'admin',
+    summary: 'Every badge, active or not, with how many users hold it',
+    responses: { 200: ZLegacyAdminBadgeList },
+    errors: [],
+    handler: async ({ core, ctx }) =>
+      ok({
+        success: true as const,
+        data: (await core.adminBadges.list(ctx)).map(toLegacyAdminBadgeWithCount),
+      }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/admin/badges',
+    guard: 'admin',
+    summary: 'Create a badge (requirements validated; awarded from the next submission)',
+    body: jsonBody(ZLegacyAdminBadgeCreateBody, {
+      required: [
+        { field: 'code', message: BM.codeRequired },
+        { field: 'name', message: BM.nameRequired },
+      ],
+    }),
+    responses: { 201: ZLegacyAdminBadge },
+    errors: [400, 409, 422],
+    handler: async ({ core, ctx, body }) =>
+      created(
+        toLegacyAdminBadge(
+          await core.adminBadges.create(ctx, {
+            code: body.code,
+            name: body.name,
+            requirements: body.requirements,
+            description: body.description,
+            iconUrl: body.icon_url,
+            category: body.category,
+            difficulty: body.difficulty,
+            starWarsTitle: body.star_wars_title,
+            pointsReward: body.points_reward,
+            isSecret: body.is_secret,
+          }),
+        ),
+      ),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/admin/badges/:id{[0-9]+}',
+    guard: 'admin',
+    summary: 'A badge with how many users hold it',
+    params: ZLegacyAdminBadgeParams,
+    responses: { 200: ZLegacyAdminBadgeWithCount },
+    errors: [404],
+    handler: async ({ core, ctx, params }) =>
+      ok(toLegacyAdminBadgeWithCount(await core.adminBadges.get(ctx, { badgeId: params.id }))),
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/admin/badges/:id{[0-9]+}',
+    guard: 'admin',
+    summary: 'Update a badge (only the fields sent; the code is immutable)',
+    params: ZLegacyAdminBadgeParams,
+    body: jsonBody(ZLegacyAdminBadgeUpdateBody),
+    responses: { 200: ZLegacyAdminBadge },
+    errors: [400, 404, 422],
+    handler: async ({ core, ctx, params, body }) =>
+      ok(
+        toLegacyAdminBadge(
+          await core.adminBadges.update(ctx, fromLegacyBadgeUpdate(params.id, body)),
+        ),
+      ),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    path: '/admin/badges/:id{[0-9]+}',
+    guard: 'admin',
+    summary: 'Deactivate a badge (soft delete; earned badges are kept)',
+    params: ZLegacyAdminBadgeParams,
+    responses: { 200: ZLegacyAdminBadgeDeleted },
+    errors: [404],
+    handler: async ({ core, ctx, params }) =>
+      ok(toLegacyAdminBadgeDeleted(await core.adminBadges.delete(ctx, { badgeId: params.id }))),
+  }),
+];
+
 export const adminContentRoutes = defineRoutes({
   feature: 'admin-content',
   area: { prefix: '/admin', maintenanceExempt: true },
-  routes: [...exerciseRoutes, ...challengeRoutes],
+  routes: [...exerciseRoutes, ...challengeRoutes, ...badgeRoutes],
 });

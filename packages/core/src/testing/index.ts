@@ -31,3 +31,4 @@ export {
   fakeAiProvider,
   type FakeAiProviderOptions,
 } from './ai.ts';
+export { restoreCatalogue } from './gamification.ts';

@@ -3,16 +3,22 @@ import {
   ZAdminArchiveChallengeInput,
   ZAdminArchiveExerciseDto,
   ZAdminArchiveExerciseInput,
+  ZAdminBadgeListDto,
+  ZAdminBadgeWithCountDto,
   ZAdminChallengeDto,
   ZAdminChallengeListDto,
+  ZAdminCreateBadgeInput,
   ZAdminCreateChallengeInput,
   ZAdminCreateExerciseInput,
+  ZAdminDeleteBadgeDto,
   ZAdminExerciseDto,
   ZAdminExerciseListDto,
   ZAdminListChallengesInput,
   ZAdminListExercisesInput,
+  ZAdminUpdateBadgeInput,
   ZAdminUpdateChallengeInput,
   ZAdminUpdateExerciseInput,
+  ZBadgeIdInput,
   ZChallengeIdInput,
   ZExerciseIdInput,
 } from '@mathakine/core';
@@ -79,6 +85,27 @@ const challengesRouter = router({
     .mutation(({ ctx, input }) => ctx.core.adminChallenges.duplicate(ctx, input)),
 });
 
+/** The back office's badges (api-rest-challenges-admin §6.9). */
+const badgesRouter = router({
+  list: admin.output(ZAdminBadgeListDto).query(({ ctx }) => ctx.core.adminBadges.list(ctx)),
+  get: admin
+    .input(ZBadgeIdInput)
+    .output(ZAdminBadgeWithCountDto)
+    .query(({ ctx, input }) => ctx.core.adminBadges.get(ctx, input)),
+  create: admin
+    .input(ZAdminCreateBadgeInput)
+    .output(ZAdminBadgeWithCountDto)
+    .mutation(({ ctx, input }) => ctx.core.adminBadges.create(ctx, input)),
+  update: admin
+    .input(ZAdminUpdateBadgeInput)
+    .output(ZAdminBadgeWithCountDto)
+    .mutation(({ ctx, input }) => ctx.core.adminBadges.update(ctx, input)),
+  delete: admin
+    .input(ZBadgeIdInput)
+    .output(ZAdminDeleteBadgeDto)
+    .mutation(({ ctx, input }) => ctx.core.adminBadges.delete(ctx, input)),
+});
+
 /**
  * The back office's content: exercises, logic challenges and badges, for administrators
  * (`adminProcedure`; core's `requireAdmin` again in every use case). Answers during maintenance, like
@@ -87,4 +114,5 @@ const challengesRouter = router({
 export const adminContentRouter = router({
   exercises: exercisesRouter,
   challenges: challengesRouter,
+  badges: badgesRouter,
 });
