@@ -56,12 +56,12 @@ export const ZLegacyAdminChallengeParams = z.object({
   id: idParam(ZChallengeIdInput.shape.challengeId, M.notFound),
 });
 
-const CHALLENGE_SORTS: Record<string, AdminChallengeSort> = {
-  title: 'title',
-  challenge_type: 'challengeType',
-  age_group: 'ageGroup',
-  created_at: 'createdAt',
-};
+const CHALLENGE_SORTS = new Map<string, AdminChallengeSort>([
+  ['title', 'title'],
+  ['challenge_type', 'challengeType'],
+  ['age_group', 'ageGroup'],
+  ['created_at', 'createdAt'],
+]);
 
 export const ZLegacyAdminChallengeListQuery = z
   .object({
@@ -77,7 +77,7 @@ export const ZLegacyAdminChallengeListQuery = z
     search: q.search?.slice(0, 200),
     type: typeOf(q.type),
     archived: legacyArchived(q.archived),
-    sort: CHALLENGE_SORTS[q.sort ?? ''] ?? 'createdAt',
+    sort: CHALLENGE_SORTS.get(q.sort ?? '') ?? 'createdAt',
     order: q.order === 'asc' ? 'asc' : 'desc',
     ...legacyAdminPage(q),
   }));

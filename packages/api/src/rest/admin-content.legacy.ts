@@ -8,7 +8,6 @@ import { z } from 'zod';
 
 import {
   ADMIN_EXERCISE_MESSAGES,
-  ADMIN_EXERCISE_SORTS,
   ZAdminCreateExerciseInput,
   ZAdminUpdateExerciseInput,
   ZExerciseIdInput,
@@ -90,13 +89,13 @@ export const ZLegacyAdminExerciseParams = z.object({
   id: idParam(ZExerciseIdInput.shape.exerciseId, ADMIN_EXERCISE_MESSAGES.notFound),
 });
 
-const EXERCISE_SORTS: Record<string, AdminExerciseSort> = {
-  title: 'title',
-  exercise_type: 'exerciseType',
-  difficulty: 'difficulty',
-  age_group: 'ageGroup',
-  created_at: 'createdAt',
-};
+const EXERCISE_SORTS = new Map<string, AdminExerciseSort>([
+  ['title', 'title'],
+  ['exercise_type', 'exerciseType'],
+  ['difficulty', 'difficulty'],
+  ['age_group', 'ageGroup'],
+  ['created_at', 'createdAt'],
+]);
 
 export const ZLegacyAdminExerciseListQuery = z
   .object({
@@ -112,7 +111,7 @@ export const ZLegacyAdminExerciseListQuery = z
     search: q.search?.slice(0, 200),
     type: q.type?.slice(0, 50),
     archived: legacyArchived(q.archived),
-    sort: EXERCISE_SORTS[q.sort ?? ''] ?? ADMIN_EXERCISE_SORTS[4],
+    sort: EXERCISE_SORTS.get(q.sort ?? '') ?? 'createdAt',
     order: q.order === 'asc' ? 'asc' : 'desc',
     ...legacyAdminPage(q),
   }));
