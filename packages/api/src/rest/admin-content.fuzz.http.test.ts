@@ -120,19 +120,39 @@ const setup = async () => {
 };
 
 type Ids = Awaited<ReturnType<typeof setup>>['ids'];
-const TARGETS: [string, (ids: Ids) => string, Record<string, unknown>][] = [
-  ['POST', () => '/api/admin/exercises', EXERCISE],
-  ['PUT', (ids) => `/api/admin/exercises/${ids.exercise}`, EXERCISE],
-  ['PATCH', (ids) => `/api/admin/exercises/${ids.exercise}`, { is_archived: false }],
-  ['POST', () => '/api/admin/challenges', CHALLENGE],
-  ['PUT', (ids) => `/api/admin/challenges/${ids.challenge}`, CHALLENGE],
-  ['PATCH', (ids) => `/api/admin/challenges/${ids.challenge}`, { is_archived: false }],
-  ['POST', () => '/api/admin/badges', BADGE],
-  ['PUT', (ids) => `/api/admin/badges/${ids.badge}`, BADGE],
+const TARGETS: [string, string, (ids: Ids) => string, Record<string, unknown>][] = [
+  ['POST /api/admin/exercises', 'POST', () => '/api/admin/exercises', EXERCISE],
+  [
+    'PUT /api/admin/exercises/{id}',
+    'PUT',
+    (ids) => `/api/admin/exercises/${ids.exercise}`,
+    EXERCISE,
+  ],
+  [
+    'PATCH /api/admin/exercises/{id}',
+    'PATCH',
+    (ids) => `/api/admin/exercises/${ids.exercise}`,
+    { is_archived: false },
+  ],
+  ['POST /api/admin/challenges', 'POST', () => '/api/admin/challenges', CHALLENGE],
+  [
+    'PUT /api/admin/challenges/{id}',
+    'PUT',
+    (ids) => `/api/admin/challenges/${ids.challenge}`,
+    CHALLENGE,
+  ],
+  [
+    'PATCH /api/admin/challenges/{id}',
+    'PATCH',
+    (ids) => `/api/admin/challenges/${ids.challenge}`,
+    { is_archived: false },
+  ],
+  ['POST /api/admin/badges', 'POST', () => '/api/admin/badges', BADGE],
+  ['PUT /api/admin/badges/{id}', 'PUT', (ids) => `/api/admin/badges/${ids.badge}`, BADGE],
 ];
 
 describe('admin content routes never answer 500 to hostile input', () => {
-  it.each(TARGETS)('%s %s survives hostile bodies', async (method, pathOf, base) => {
+  it.each(TARGETS)('%s survives hostile bodies', async (_label, method, pathOf, base) => {
     const { app, ids } = await setup();
     const path = pathOf(ids);
     const headers = { 'Content-Type': 'application/json' };
