@@ -6,10 +6,10 @@ import { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.t
 import { makeAiService } from './ai/index.ts';
 import { makeAnalyticsService } from './analytics/index.ts';
 import { makeAuditService } from './audit/index.ts';
-import { makeChallengeService } from './challenges/index.ts';
-import { makeExerciseService } from './exercises/index.ts';
+import { makeAdminChallengeService, makeChallengeService } from './challenges/index.ts';
+import { makeAdminExerciseService, makeExerciseService } from './exercises/index.ts';
 import { makeFeedbackService } from './feedback/index.ts';
-import { makeBadgeService } from './gamification/index.ts';
+import { makeAdminBadgeService, makeBadgeService } from './gamification/index.ts';
 import { defaultCoreConfig } from './kernel/config.ts';
 import type { CoreDeps } from './kernel/deps.ts';
 import { makeLeaderboardService } from './leaderboard/index.ts';
@@ -72,6 +72,10 @@ export const createCore = (deps: CoreDeps) => {
       badges.invalidateCatalogue();
       settings.clearCache();
     },
+    // The back office's content (issue 13): administrators only, each mutation with its audit entry.
+    adminExercises: makeAdminExerciseService(deps),
+    adminChallenges: makeAdminChallengeService(deps),
+    adminBadges: makeAdminBadgeService(deps),
   };
 };
 

@@ -98,7 +98,12 @@ export {
 } from './stats/index.ts';
 export * from './stats/stats.schemas.ts';
 export * from './gamification/badge.schemas.ts';
+export * from './gamification/admin-badge.schemas.ts';
 export {
+  ADMIN_BADGE_MESSAGES,
+  badgeRequirementsProblem,
+  normalizeBadgeCode,
+  type AdminBadgeService,
   BADGE_CACHE_TTL_MS,
   MAX_PINNED_BADGES,
   RARITIES,

@@ -27,3 +27,7 @@ export {
 } from './arithmetic-expression.rules.ts';
 // The generator, for other features' content checks and tests.
 export { containsStandaloneNumber, createRandom, type Random } from './generator/index.ts';
+// The back office (issue 13): administrators' exercise use cases.
+export { makeAdminExerciseService, type AdminExerciseService } from './admin-exercise.service.ts';
+export * from './admin-exercise.schemas.ts';
+export { ADMIN_EXERCISE_MESSAGES, copyTitle } from './admin-exercise.rules.ts';

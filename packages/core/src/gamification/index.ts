@@ -10,3 +10,11 @@ export {
   levelOfPoints,
   type GamificationLevel,
 } from './level.rules.ts';
+// The back office (issue 13): administrators' badge use cases.
+export { makeAdminBadgeService, type AdminBadgeService } from './admin-badge.service.ts';
+export * from './admin-badge.schemas.ts';
+export {
+  ADMIN_BADGE_MESSAGES,
+  badgeRequirementsProblem,
+  normalizeBadgeCode,
+} from './admin-badge.rules.ts';

@@ -51,3 +51,4 @@ export {
   type LegacyLearner,
 } from './legacy-fixture.ts';
 export { BULK_PASSWORD, seedBulkLegacyData, type LegacyVolume } from './legacy-bulk.ts';
+export { restoreCatalogue } from './gamification.ts';
