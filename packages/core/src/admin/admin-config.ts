@@ -3,6 +3,7 @@ import { requireAdmin } from '../kernel/authz.ts';
 import type { Ctx } from '../kernel/deps.ts';
 import { SETTING_DEFINITIONS } from '../reference/index.ts';
 import type { AdminDeps } from './admin-deps.ts';
+import { parseAdminInput } from './admin-input.ts';
 import { findSettingRows, upsertSetting } from './admin.repo.ts';
 import { settingValueOf, storedSettingValue } from './admin.rules.ts';
 import {
@@ -52,7 +53,7 @@ export const makeUpdateConfig =
   (deps: Pick<AdminDeps, 'db' | 'clock' | 'settings'>) =>
   async (ctx: Ctx, input: AdminUpdateConfigInput): Promise<AdminStatusOkDto> => {
     const admin = requireAdmin(ctx);
-    const { settings } = ZAdminUpdateConfigInput.parse(input);
+    const { settings } = parseAdminInput(ZAdminUpdateConfigInput, input);
     const sentKeys = Object.keys(settings);
     const now = deps.clock.now();
     await deps.db.prisma.$transaction(async (tx) => {

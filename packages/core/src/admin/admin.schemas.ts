@@ -112,30 +112,35 @@ export type AdminUserIdInput = z.infer<typeof ZAdminUserIdInput>;
  * §6.4: `isActive` and/or `role`. The role is trimmed and lower-cased; `rawRole` keeps what was sent for the
  * audit entry (§7.1 records the raw value).
  */
-export const ZAdminPatchUserInput = z
-  .object({
-    userId: ZId,
-    isActive: z.boolean({ error: ADMIN_MESSAGES.isActiveNotBoolean }).optional(),
-    role: z
-      .string({ error: ADMIN_MESSAGES.invalidRole })
-      .max(50, { error: ADMIN_MESSAGES.invalidRole })
-      .optional(),
-  })
-  .transform((input, ctx) => {
-    const role =
-      input.role === undefined
-        ? undefined
-        : ROLE_NAMES.find((r) => r === input.role?.trim().toLowerCase());
-    if (input.role !== undefined && role === undefined) {
-      ctx.addIssue({ code: 'custom', message: ADMIN_MESSAGES.invalidRole, path: ['role'] });
-      return z.NEVER;
-    }
-    if (input.isActive === undefined && role === undefined) {
-      ctx.addIssue({ code: 'custom', message: ADMIN_MESSAGES.nothingToPatch });
-      return z.NEVER;
-    }
-    return { userId: input.userId, isActive: input.isActive, role, rawRole: input.role };
-  });
+export const ZAdminPatchUserFields = z.object({
+  /** A JSON null counts as absent. */
+  isActive: z.boolean({ error: ADMIN_MESSAGES.isActiveNotBoolean }).nullish(),
+  role: z
+    .string({ error: ADMIN_MESSAGES.invalidRole })
+    .max(50, { error: ADMIN_MESSAGES.invalidRole })
+    .nullish(),
+});
+
+/** The request as the clean API takes it (before the rules of the transform below). */
+export const ZAdminPatchUserRequest = ZAdminPatchUserFields.extend({ userId: ZId });
+
+export const ZAdminPatchUserInput = ZAdminPatchUserRequest.transform((input, ctx) => {
+  const sentRole = input.role ?? undefined;
+  const isActive = input.isActive ?? undefined;
+  const role =
+    sentRole === undefined
+      ? undefined
+      : ROLE_NAMES.find((r) => r === sentRole.trim().toLowerCase());
+  if (sentRole !== undefined && role === undefined) {
+    ctx.addIssue({ code: 'custom', message: ADMIN_MESSAGES.invalidRole, path: ['role'] });
+    return z.NEVER;
+  }
+  if (isActive === undefined && role === undefined) {
+    ctx.addIssue({ code: 'custom', message: ADMIN_MESSAGES.nothingToPatch });
+    return z.NEVER;
+  }
+  return { userId: input.userId, isActive, role, rawRole: sentRole };
+});
 export type AdminPatchUserInput = z.input<typeof ZAdminPatchUserInput>;
 
 export const ZAdminPatchedUserDto = z.object({
@@ -178,6 +183,7 @@ export const ZAdminFeedbackStatus = z
   .max(50, { error: ADMIN_MESSAGES.feedbackStatusInvalid })
   .trim()
   .toLowerCase()
+  .refine((s) => s !== '', { error: ADMIN_MESSAGES.feedbackStatusRequired, abort: true })
   .pipe(z.enum(FEEDBACK_STATUSES, { error: ADMIN_MESSAGES.feedbackStatusInvalid }));
 
 export const ZAdminUpdateFeedbackInput = z.object({

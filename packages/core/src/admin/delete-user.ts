@@ -4,6 +4,7 @@ import { requireAdmin } from '../kernel/authz.ts';
 import type { Ctx } from '../kernel/deps.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { AdminDeps } from './admin-deps.ts';
+import { parseAdminInput } from './admin-input.ts';
 import { deleteUserRow, findAdminUser } from './admin.repo.ts';
 import {
   ADMIN_MESSAGES,
@@ -21,7 +22,7 @@ export const makeDeleteUser =
   (deps: Pick<AdminDeps, 'db' | 'clock' | 'accounts'>) =>
   async (ctx: Ctx, input: AdminUserIdInput): Promise<AdminMessageDto> => {
     const admin = requireAdmin(ctx);
-    const { userId } = ZAdminUserIdInput.parse(input);
+    const { userId } = parseAdminInput(ZAdminUserIdInput, input);
     if (userId === admin.actor.userId) {
       throw new AppError('INVALID_INPUT', ADMIN_MESSAGES.selfDelete);
     }

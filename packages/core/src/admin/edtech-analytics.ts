@@ -3,6 +3,7 @@ import type { EdtechEventType } from '../db/generated/client.ts';
 import { requireAdmin } from '../kernel/authz.ts';
 import type { Ctx } from '../kernel/deps.ts';
 import type { AdminDeps } from './admin-deps.ts';
+import { parseAdminInput } from './admin-input.ts';
 import { findEdtechEvents, listRecentEdtechEvents, type EdtechEventDbRow } from './admin.repo.ts';
 import { createEdtechAggregator } from './admin.rules.ts';
 import { ZAdminEdtechInput, type AdminEdtechDto, type AdminEdtechInput } from './admin.schemas.ts';
@@ -24,7 +25,7 @@ export const makeEdtechAnalytics =
   (deps: Pick<AdminDeps, 'db' | 'clock'>) =>
   async (ctx: Ctx, input: AdminEdtechInput): Promise<AdminEdtechDto> => {
     requireAdmin(ctx);
-    const query = ZAdminEdtechInput.parse(input);
+    const query = parseAdminInput(ZAdminEdtechInput, input);
     const days = query.period === '30d' ? 30 : 7;
     const since = new Date(deps.clock.now().getTime() - days * 86_400_000);
     const wanted = EDTECH_EVENTS.find((e) => e === query.event?.trim().toLowerCase());

@@ -9,6 +9,7 @@ import {
   exportUsersPage,
   type ExportPage,
 } from './admin-export.repo.ts';
+import { parseAdminInput } from './admin-input.ts';
 import { countOverview } from './admin.repo.ts';
 import { singleLine } from './admin.rules.ts';
 import {
@@ -120,7 +121,7 @@ export const makeExportCsv =
   (deps: Pick<AdminDeps, 'db' | 'clock' | 'settings'>) =>
   async (ctx: Ctx, input: AdminExportInput): Promise<AdminExportDto> => {
     const admin = requireAdmin(ctx);
-    const { type, period } = ZAdminExportInput.parse(input);
+    const { type, period } = parseAdminInput(ZAdminExportInput, input);
     const now = deps.clock.now();
     await deps.db.prisma.$transaction(async (tx) => {
       await insertAuditEntry(

@@ -1,6 +1,7 @@
 import { requireAdmin } from '../kernel/authz.ts';
 import type { Ctx } from '../kernel/deps.ts';
 import type { AdminDeps } from './admin-deps.ts';
+import { parseAdminInput } from './admin-input.ts';
 import { countReport } from './admin.repo.ts';
 import { successRatePct } from './admin.rules.ts';
 import {
@@ -17,7 +18,7 @@ export const makeGetReport =
   (deps: Pick<AdminDeps, 'db' | 'clock'>) =>
   async (ctx: Ctx, input: AdminReportInput): Promise<AdminReportDto> => {
     requireAdmin(ctx);
-    const { period } = ZAdminReportInput.parse(input);
+    const { period } = parseAdminInput(ZAdminReportInput, input);
     const days = PERIOD_DAYS[period];
     const since = new Date(deps.clock.now().getTime() - days * DAY_MS);
     const counts = await countReport(deps.db.prisma, since);

@@ -2,6 +2,7 @@ import { ageGroupFromDb } from '../exercises/index.ts';
 import { requireAdmin } from '../kernel/authz.ts';
 import type { Ctx } from '../kernel/deps.ts';
 import type { AdminDeps } from './admin-deps.ts';
+import { parseAdminInput } from './admin-input.ts';
 import { listAiExercises, listAllChallenges } from './admin.repo.ts';
 import {
   ZAdminModerationInput,
@@ -19,7 +20,7 @@ export const makeListModeration =
   (deps: Pick<AdminDeps, 'db'>) =>
   async (ctx: Ctx, input: AdminModerationInput): Promise<AdminModerationDto> => {
     requireAdmin(ctx);
-    const query = ZAdminModerationInput.parse(input);
+    const query = parseAdminInput(ZAdminModerationInput, input);
     const page = { skip: query.skip, limit: query.limit };
     const wantExercises = query.type === 'all' || query.type === 'exercises';
     const wantChallenges = query.type === 'all' || query.type === 'challenges';

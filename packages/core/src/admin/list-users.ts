@@ -2,6 +2,7 @@ import type { UserRole } from '../db/generated/client.ts';
 import { requireAdmin } from '../kernel/authz.ts';
 import type { Ctx } from '../kernel/deps.ts';
 import type { AdminDeps } from './admin-deps.ts';
+import { parseAdminInput } from './admin-input.ts';
 import { listUsers, type AdminUserRow } from './admin.repo.ts';
 import {
   ZAdminListUsersInput,
@@ -26,7 +27,7 @@ export const makeListUsers =
   (deps: Pick<AdminDeps, 'db'>) =>
   async (ctx: Ctx, input: AdminListUsersInput): Promise<AdminUserListDto> => {
     requireAdmin(ctx);
-    const query = ZAdminListUsersInput.parse(input);
+    const query = parseAdminInput(ZAdminListUsersInput, input);
     const { total, rows } = await listUsers(
       deps.db.prisma,
       {

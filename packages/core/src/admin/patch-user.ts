@@ -5,6 +5,7 @@ import { requireAdmin } from '../kernel/authz.ts';
 import type { Ctx } from '../kernel/deps.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { AdminDeps } from './admin-deps.ts';
+import { parseAdminInput } from './admin-input.ts';
 import { findAdminUser, updateUserFlags } from './admin.repo.ts';
 import {
   ADMIN_MESSAGES,
@@ -23,7 +24,7 @@ export const makePatchUser =
   (deps: Pick<AdminDeps, 'db' | 'clock' | 'accounts'>) =>
   async (ctx: Ctx, input: AdminPatchUserInput): Promise<AdminPatchedUserDto> => {
     const admin = requireAdmin(ctx);
-    const patch = ZAdminPatchUserInput.parse(input);
+    const patch = parseAdminInput(ZAdminPatchUserInput, input);
     if (patch.userId === admin.actor.userId) {
       if (patch.isActive === false)
         throw new AppError('INVALID_INPUT', ADMIN_MESSAGES.selfDeactivate);

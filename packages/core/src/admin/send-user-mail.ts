@@ -2,6 +2,7 @@ import { requireAdmin } from '../kernel/authz.ts';
 import type { Ctx } from '../kernel/deps.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { AdminDeps } from './admin-deps.ts';
+import { parseAdminInput } from './admin-input.ts';
 import { findAdminUser } from './admin.repo.ts';
 import {
   ADMIN_MESSAGES,
@@ -23,7 +24,7 @@ export const makeSendResetPassword =
   (deps: Pick<AdminDeps, 'db' | 'accounts'>) =>
   async (ctx: Ctx, input: AdminUserIdInput): Promise<AdminMessageDto> => {
     requireAdmin(ctx);
-    const { userId } = ZAdminUserIdInput.parse(input);
+    const { userId } = parseAdminInput(ZAdminUserIdInput, input);
     const user = await findAdminUser(deps.db.prisma, userId);
     if (!user) throw new AppError('NOT_FOUND', ADMIN_MESSAGES.userNotFound);
     if (!user.isActive) throw new AppError('INVALID_INPUT', ADMIN_MESSAGES.inactiveNoMail);
@@ -36,7 +37,7 @@ export const makeResendVerification =
   (deps: Pick<AdminDeps, 'db' | 'accounts'>) =>
   async (ctx: Ctx, input: AdminUserIdInput): Promise<AdminMessageDto> => {
     requireAdmin(ctx);
-    const { userId } = ZAdminUserIdInput.parse(input);
+    const { userId } = parseAdminInput(ZAdminUserIdInput, input);
     const user = await findAdminUser(deps.db.prisma, userId);
     if (!user) throw new AppError('NOT_FOUND', ADMIN_MESSAGES.userNotFound);
     if (user.isEmailVerified) return { message: ADMIN_MESSAGES.alreadyVerified };

@@ -4,6 +4,7 @@ import { requireAdmin } from '../kernel/authz.ts';
 import type { Ctx } from '../kernel/deps.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { AdminDeps } from './admin-deps.ts';
+import { parseAdminInput } from './admin-input.ts';
 import { deleteFeedbackRow, findFeedbackStatus, updateFeedbackStatus } from './admin.repo.ts';
 import {
   ADMIN_MESSAGES,
@@ -25,7 +26,7 @@ export const makeUpdateFeedbackStatus =
   (deps: Pick<AdminDeps, 'db' | 'clock'>) =>
   async (ctx: Ctx, input: AdminUpdateFeedbackInput): Promise<AdminFeedbackStatusDto> => {
     const admin = requireAdmin(ctx);
-    const { feedbackId, status } = ZAdminUpdateFeedbackInput.parse(input);
+    const { feedbackId, status } = parseAdminInput(ZAdminUpdateFeedbackInput, input);
     const now = deps.clock.now();
     const row = await deps.db.prisma.$transaction(async (tx) => {
       const before = await findFeedbackStatus(tx, feedbackId);
@@ -56,7 +57,7 @@ export const makeDeleteFeedback =
   (deps: Pick<AdminDeps, 'db' | 'clock'>) =>
   async (ctx: Ctx, input: AdminFeedbackIdInput): Promise<AdminFeedbackDeletedDto> => {
     const admin = requireAdmin(ctx);
-    const { feedbackId } = ZAdminFeedbackIdInput.parse(input);
+    const { feedbackId } = parseAdminInput(ZAdminFeedbackIdInput, input);
     const now = deps.clock.now();
     await deps.db.prisma.$transaction(async (tx) => {
       const before = await findFeedbackStatus(tx, feedbackId);

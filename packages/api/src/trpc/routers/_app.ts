@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
 import { createCallerFactory, router } from '../init.ts';
+import { adminRouter } from './admin.router.ts';
 import { aiRouter, chatRouter } from './ai.router.ts';
 import { analyticsRouter } from './analytics.router.ts';
 import { authRouter } from './auth.router.ts';
@@ -29,6 +30,7 @@ export const appRouter = router({
   feedback: feedbackRouter,
   ai: aiRouter,
   chat: chatRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;
