@@ -65,8 +65,8 @@ export interface TestAppOptions extends CreateApiAppOptions {
   reportError?: ApiDeps['reportError'];
   db?: Database;
   clock?: Clock;
-  /** Extra core dependencies (the AI provider, a configuration, metrics hooks). */
-  coreDeps?: Pick<CoreDeps, 'ai' | 'config' | 'onAiGeneration'>;
+  /** Extra core dependencies (the AI provider, a configuration, metrics hooks, a mailer). */
+  coreDeps?: Pick<CoreDeps, 'ai' | 'config' | 'onAiGeneration' | 'mailer'>;
 }
 
 export const silentLogger = () => pino({ level: 'silent' });
