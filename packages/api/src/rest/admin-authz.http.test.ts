@@ -2,6 +2,7 @@
 // /api/admin (enumerated from the route table, so routes added later are covered) and every tRPC `admin.*`
 // procedure, for each kind of caller. Only an `archiviste` gets past the guard; nobody else changes
 // anything.
+import type { AnyTRPCProcedure, AnyTRPCRouter } from '@trpc/server';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import type { Actor } from '@mathakine/core';
@@ -97,15 +98,15 @@ describe('/api/admin/* authorization (legacy REST)', () => {
 describe('admin.* authorization (tRPC)', () => {
   it('refuses every admin procedure to anyone but an archiviste', async () => {
     const actors = await callers();
-    const procedures = Object.entries(appRouter._def.procedures).filter(([path]) =>
-      path.startsWith('admin.'),
-    );
+    const router: AnyTRPCRouter = appRouter;
+    const table = router._def.procedures as Record<string, AnyTRPCProcedure>;
+    const procedures = Object.entries(table).filter(([path]) => path.startsWith('admin.'));
     expect(procedures.length).toBeGreaterThanOrEqual(15);
     const before = await snapshot();
     for (const [who, actor] of Object.entries(actors) as [Caller, Actor | null][]) {
       const { app } = await createTestApp({ resolveAuth: signedInAs(actor) });
       for (const [path, procedure] of procedures) {
-        const type = (procedure as { _def: { type: string } })._def.type;
+        const type = procedure._def.type;
         const input = encodeURIComponent(JSON.stringify({ json: {} }));
         const res =
           type === 'query'
