@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ROLE_NAMES } from '../accounts/index.ts';
 import { EDTECH_EVENTS } from '../analytics/index.ts';
 import { FEEDBACK_STATUSES, FEEDBACK_TYPES } from '../feedback/index.ts';
+import { isStorableText } from '../lib/storable-text.ts';
 
 const ZId = z.number().int().min(1).max(2_147_483_647);
 const ZSkip = z.number().int().min(0).max(1_000_000).default(0);
@@ -27,6 +28,7 @@ export const ADMIN_MESSAGES = {
   alreadyVerified: "L'email est déjà vérifié.",
   verificationSent: 'Email de vérification envoyé.',
   invalidPeriod: 'period invalide. Valeurs: 7d, 30d.',
+  invalidSearch: 'Recherche invalide.',
   settingsNotObject: "'settings' doit être un objet",
   invalidExportType: 'type invalide. Valeurs: users, exercises, attempts, overview.',
   feedbackNotFound: 'Retour introuvable',
@@ -82,7 +84,12 @@ export const ADMIN_USERS_DEFAULT_LIMIT = 20;
 export const ADMIN_USERS_MAX_LIMIT = 100;
 
 export const ZAdminListUsersInput = z.object({
-  search: z.string().trim().max(200).optional(),
+  search: z
+    .string()
+    .trim()
+    .max(200)
+    .refine(isStorableText, { error: ADMIN_MESSAGES.invalidSearch })
+    .optional(),
   role: z.enum(ROLE_NAMES).optional(),
   isActive: z.boolean().optional(),
   skip: ZSkip,
