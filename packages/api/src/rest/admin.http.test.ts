@@ -164,6 +164,11 @@ describe('GET /api/admin/users (§6.3)', () => {
     expect((await body('limit=1000&skip=-4')).items).toHaveLength(3);
     expect((await body('limit=abc&skip=x')).items).toHaveLength(3);
     expect((await body('skip=2')).items).toHaveLength(1);
+    const nul = await app.request('/api/admin/users?search=a%00b');
+    expect([nul.status, await nul.json()]).toEqual([
+      400,
+      errorBody('BAD_REQUEST', 'Recherche invalide.'),
+    ]);
   });
 });
 
@@ -575,6 +580,11 @@ describe('GET /api/admin/audit-log (§6.12)', () => {
       total: number;
     };
     expect(none.total).toBe(0);
+    const nul = await app.request('/api/admin/audit-log?resource_type=%00');
+    expect([nul.status, await nul.json()]).toEqual([
+      400,
+      errorBody('BAD_REQUEST', 'Filtre invalide.'),
+    ]);
     const page = (await (await app.request('/api/admin/audit-log?skip=2&limit=0')).json()) as {
       items: { action: string }[];
     };
