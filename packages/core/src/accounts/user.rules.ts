@@ -1,14 +1,7 @@
 /** Legacy age-group labels (api-rest-core §4) ↔ the `age_group` enum (data-model §7.6). */
-export const AGE_GROUP_LABELS = {
-  GROUP_6_8: '6-8',
-  GROUP_9_11: '9-11',
-  GROUP_12_14: '12-14',
-  GROUP_15_17: '15-17',
-  ADULT: 'adulte',
-  ALL_AGES: 'tous-ages',
-} as const;
-export type DbAgeGroup = keyof typeof AGE_GROUP_LABELS;
-export type AgeGroupLabel = (typeof AGE_GROUP_LABELS)[DbAgeGroup];
+import { AGE_GROUP_LABELS, type AgeGroupLabel, type DbAgeGroup } from '../lib/age-group.ts';
+
+export { AGE_GROUP_LABELS, type AgeGroupLabel, type DbAgeGroup };
 
 const ALIASES: Record<string, DbAgeGroup> = {
   '6-8': 'GROUP_6_8',

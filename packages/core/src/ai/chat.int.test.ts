@@ -140,8 +140,9 @@ describe('core.ai.chat (POST /api/chat)', () => {
     expect(wire).not.toContain('06 12 34 56 78');
     expect(wire).not.toContain(user.username);
     expect(wire).not.toContain('Zoé Martin');
-    expect(wire).not.toContain(`"user":`);
-    expect(wire).not.toMatch(new RegExp(`\\b${user.id}\\b.*user`));
+    // No field names the account (the id is a small number: looked for as a field, not as digits, which
+    // the maths in the texts would match).
+    expect(wire).not.toMatch(/"(user|user_id|userId|id|name|email|username)"\s*:/);
   });
 
   it('keeps the system prompt first and alone: user text can neither replace nor extract it', async () => {
@@ -342,7 +343,10 @@ describe('logs', () => {
     const { core, ctx } = await setup();
     const traced = { ...ctx, log: captured };
     const secret = 'Ma maîtresse Mme Dupont dit que 7 fois 8 font 54, vrai ?';
-    fake.enqueue(fakeReply.text('Non : 7 × 8 = 56.'), fakeReply.text('Toujours 56.'));
+    fake.enqueue(
+      fakeReply.text('Non : 7 × 8 = 56, Zorglub.'),
+      fakeReply.text('Toujours 56, Zorglub.'),
+    );
     await core.ai.chat(traced, { message: secret, history: legacyHistory }, client);
     await collectEvents(await core.ai.chatStream(traced, { message: secret }, client));
     fake.enqueue(fakeReply.error(500, { message: 'boom' }));
@@ -351,6 +355,7 @@ describe('logs', () => {
     const all = lines.join('\n');
     expect(all).not.toContain('Dupont');
     expect(all).not.toContain('zoe.martin');
-    expect(all).not.toContain('56');
+    // The model's answer (a number alone would match a timestamp: its unique word is looked for).
+    expect(all).not.toContain('Zorglub');
   });
 });

@@ -17,11 +17,10 @@ import {
   type AiChallengeOutput,
 } from '../challenges/index.ts';
 import { ageGroupToDb, type AgeGroup } from '../exercises/index.ts';
-import { isAiError, type AiChallengeType } from '../kernel/ai.ts';
+import type { AiChallengeType } from '../kernel/ai.ts';
 import type { AuthedCtx } from '../kernel/deps.ts';
 import type { AiDeps } from './ai-deps.ts';
-import { consumeGenerationQuota } from './ai-quota.ts';
-import { AI_STREAM_MESSAGES, streamErrorMessage } from './ai.rules.ts';
+import { AI_STREAM_MESSAGES } from './ai.rules.ts';
 import {
   ZGenerateAiChallengeInput,
   type AiChallengeDto,
@@ -29,7 +28,7 @@ import {
   type GenerateAiChallengeInput,
 } from './ai.schemas.ts';
 import { generateVerified } from './generate-verified.ts';
-import { checkPromptSafety } from './prompt-safety.rules.ts';
+import { generationFailureMessage, generationRefusal } from './generation-steps.ts';
 import { buildChallengeMessages } from './prompts.ts';
 import { guardStream } from './stream-guard.ts';
 
@@ -78,18 +77,9 @@ async function* run(
     return;
   }
   const prompt = request.prompt ?? '';
-  const safety = checkPromptSafety(prompt);
-  if (!safety.ok) {
-    yield error(AI_STREAM_MESSAGES.invalidPrompt(safety.reason));
-    return;
-  }
-  if (!deps.provider.configured) {
-    yield error(AI_STREAM_MESSAGES.streamNotConfigured);
-    return;
-  }
-  const quota = await consumeGenerationQuota(deps, ctx.actor.userId);
-  if (!quota.allowed) {
-    yield error(quota.message);
+  const refusal = await generationRefusal(deps, ctx.actor.userId, prompt);
+  if (refusal !== null) {
+    yield error(refusal);
     return;
   }
 
@@ -103,29 +93,14 @@ async function* run(
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   if (!result.ok) {
-    if (result.kind === 'rejected') {
-      deps.onGeneration({
-        workload: 'challenge',
-        outcome: 'rejected',
-        problems: result.problems.map((p) => p.code),
-      });
-      ctx.log.warn(
-        { challengeType, problems: result.problems.map((p) => `${p.field}:${p.code}`) },
-        'AI challenge rejected after the repair round',
-      );
-      yield error(AI_STREAM_MESSAGES.challengeRejected);
-    } else {
-      deps.onGeneration({ workload: 'challenge', outcome: 'failed', problems: [] });
-      if (isAiError(result.error)) {
-        ctx.log.warn(
-          { challengeType, aiError: result.error.kind },
-          'AI challenge generation failed',
-        );
-      } else {
-        ctx.log.error({ err: result.error, challengeType }, 'AI challenge generation failed');
-      }
-      yield error(streamErrorMessage(result.error));
-    }
+    yield error(
+      generationFailureMessage(
+        deps,
+        ctx,
+        { workload: 'challenge', subject: { challengeType } },
+        result,
+      ),
+    );
     return;
   }
 

@@ -16,11 +16,9 @@ import {
   type AiExerciseOutput,
   type ExerciseType,
 } from '../exercises/index.ts';
-import { isAiError } from '../kernel/ai.ts';
 import type { AuthedCtx } from '../kernel/deps.ts';
 import type { AiDeps } from './ai-deps.ts';
-import { consumeGenerationQuota } from './ai-quota.ts';
-import { AI_STREAM_MESSAGES, streamErrorMessage } from './ai.rules.ts';
+import { AI_STREAM_MESSAGES } from './ai.rules.ts';
 import {
   ZGenerateAiExerciseInput,
   type AiExerciseDto,
@@ -28,7 +26,7 @@ import {
   type GenerateAiExerciseInput,
 } from './ai.schemas.ts';
 import { generateVerified } from './generate-verified.ts';
-import { checkPromptSafety } from './prompt-safety.rules.ts';
+import { generationFailureMessage, generationRefusal } from './generation-steps.ts';
 import { buildExerciseMessages } from './prompts.ts';
 import { guardStream } from './stream-guard.ts';
 
@@ -71,18 +69,9 @@ async function* run(
   const parsed = ZGenerateAiExerciseInput.omit({ prompt: true }).parse(request);
   const { exerciseType, ageGroup } = parsed;
   const prompt = request.prompt ?? '';
-  const safety = checkPromptSafety(prompt);
-  if (!safety.ok) {
-    yield error(AI_STREAM_MESSAGES.invalidPrompt(safety.reason));
-    return;
-  }
-  if (!deps.provider.configured) {
-    yield error(AI_STREAM_MESSAGES.streamNotConfigured);
-    return;
-  }
-  const quota = await consumeGenerationQuota(deps, ctx.actor.userId);
-  if (!quota.allowed) {
-    yield error(quota.message);
+  const refusal = await generationRefusal(deps, ctx.actor.userId, prompt);
+  if (refusal !== null) {
+    yield error(refusal);
     return;
   }
 
@@ -96,26 +85,14 @@ async function* run(
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   if (!result.ok) {
-    if (result.kind === 'rejected') {
-      deps.onGeneration({
-        workload: 'exercise',
-        outcome: 'rejected',
-        problems: result.problems.map((p) => p.code),
-      });
-      ctx.log.warn(
-        { exerciseType, problems: result.problems.map((p) => `${p.field}:${p.code}`) },
-        'AI exercise rejected after the repair round',
-      );
-      yield error(AI_STREAM_MESSAGES.exerciseRejected);
-    } else {
-      deps.onGeneration({ workload: 'exercise', outcome: 'failed', problems: [] });
-      if (isAiError(result.error)) {
-        ctx.log.warn({ exerciseType, aiError: result.error.kind }, 'AI exercise generation failed');
-      } else {
-        ctx.log.error({ err: result.error, exerciseType }, 'AI exercise generation failed');
-      }
-      yield error(streamErrorMessage(result.error));
-    }
+    yield error(
+      generationFailureMessage(
+        deps,
+        ctx,
+        { workload: 'exercise', subject: { exerciseType } },
+        result,
+      ),
+    );
     return;
   }
 

@@ -4,28 +4,11 @@
  * generator's lower-case kinds.
  */
 import type { AgeGroup as DbAgeGroup, AnswerKind as DbAnswerKind } from '../db/generated/client.ts';
+import { ageGroupLabelOf, dbAgeGroupOf } from '../lib/age-group.ts';
 import type { AgeGroup, AnswerKind } from './exercise.rules.ts';
 
-const TO_DOMAIN: Record<DbAgeGroup, AgeGroup> = {
-  GROUP_6_8: '6-8',
-  GROUP_9_11: '9-11',
-  GROUP_12_14: '12-14',
-  GROUP_15_17: '15-17',
-  ADULT: 'adulte',
-  ALL_AGES: 'tous-ages',
-};
-
-const TO_DB: Record<AgeGroup, DbAgeGroup> = {
-  '6-8': 'GROUP_6_8',
-  '9-11': 'GROUP_9_11',
-  '12-14': 'GROUP_12_14',
-  '15-17': 'GROUP_15_17',
-  adulte: 'ADULT',
-  'tous-ages': 'ALL_AGES',
-};
-
-export const ageGroupFromDb = (value: DbAgeGroup): AgeGroup => TO_DOMAIN[value];
-export const ageGroupToDb = (value: AgeGroup): DbAgeGroup => TO_DB[value];
+export const ageGroupFromDb = (value: DbAgeGroup): AgeGroup => ageGroupLabelOf(value);
+export const ageGroupToDb = (value: AgeGroup): DbAgeGroup => dbAgeGroupOf(value);
 
 /**
  * How an answer is checked. `CHOICE` answers are the text of one of the stored choices: compared as

@@ -1,4 +1,5 @@
 import type { Ctx } from '../kernel/deps.ts';
+import { readIdPage, type RandomDraw } from '../lib/id-page.ts';
 import type { ExerciseDeps } from './exercise-deps.ts';
 import { ageGroupFromDb, choicesFromJson, tagsFromText } from './exercise.mapping.ts';
 import {
@@ -31,51 +32,29 @@ const toListItem = (row: ExerciseListRow): ExerciseListItemDto => ({
   createdAt: row.createdAt,
 });
 
-/** GET /api/exercises: not archived, filtered, paginated; answers and explanations never listed. */
+/**
+ * GET /api/exercises: not archived, filtered, paginated; answers and explanations never listed. The
+ * `random` order is a fresh shuffle per call, as the legacy (`lib/id-page.ts`).
+ */
 export const makeListExercises = (deps: ExerciseDeps) => {
   const prisma = deps.db.prisma;
-
-  /**
-   * `random` order: a fresh shuffle per call, as the legacy, without sorting the table by `random()`: the
-   * page is the window of `limit` matching ids (primary-key order, wrapping around) that starts `skip`
-   * after a random offset, shuffled.
-   */
-  const randomPageIds = async (
-    query: ListExercisesQuery,
-    userId: number | null,
-    total: number,
-  ): Promise<number[]> => {
-    const size = Math.min(query.limit, total - query.skip);
-    if (size <= 0) return [];
+  const draw = (): RandomDraw => {
     const random = createRandom(deps.newSeed());
-    const start = (random.int(0, total - 1) + query.skip) % total;
-    const head = await findExerciseIdWindow(prisma, query, userId, start, size);
-    const tail =
-      head.length < size
-        ? await findExerciseIdWindow(prisma, query, userId, 0, size - head.length)
-        : [];
-    return random.shuffle([...head, ...tail]);
+    return { offset: (total) => random.int(0, total - 1), shuffle: (ids) => random.shuffle(ids) };
   };
 
-  return async (ctx: Ctx, query: ListExercisesQuery): Promise<ExerciseListDto> => {
+  return (ctx: Ctx, query: ListExercisesQuery): Promise<ExerciseListDto> => {
     const userId = ctx.actor?.userId ?? null;
-    const total = await countListedExercises(prisma, query, userId);
-    const ids =
-      query.order === 'recent'
-        ? await findRecentExerciseIds(prisma, query, userId)
-        : await randomPageIds(query, userId, total);
-    const rows = ids.length === 0 ? [] : await findExercisesByIds(prisma, ids);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const items = ids.flatMap((id) => {
-      const row = byId.get(id);
-      return row ? [toListItem(row)] : [];
-    });
-    return {
-      items,
-      total,
-      skip: query.skip,
-      limit: query.limit,
-      hasMore: query.skip + items.length < total,
-    };
+    return readIdPage(
+      query,
+      {
+        count: () => countListedExercises(prisma, query, userId),
+        recentIds: () => findRecentExerciseIds(prisma, query, userId),
+        idWindow: (start, size) => findExerciseIdWindow(prisma, query, userId, start, size),
+        rowsByIds: (ids) => findExercisesByIds(prisma, ids),
+      },
+      draw,
+      toListItem,
+    );
   };
 };
