@@ -1,7 +1,7 @@
 import { insertAuditEntry } from '../audit/index.ts';
-import { ageGroupFromDb } from '../exercises/index.ts';
 import { requireAdmin } from '../kernel/authz.ts';
 import type { Ctx } from '../kernel/deps.ts';
+import { ageGroupLabelOf } from '../lib/age-group.ts';
 import type { AdminDeps } from './admin-deps.ts';
 import {
   exportAttemptsPage,
@@ -68,7 +68,7 @@ const batchOf = (deps: Pick<AdminDeps, 'db'>, type: Exclude<ExportType, 'overvie
             singleLine(e.title),
             e.exerciseType,
             e.difficulty,
-            ageGroupFromDb(e.ageGroup),
+            ageGroupLabelOf(e.ageGroup),
             e.isArchived,
             e.createdAt,
           ],

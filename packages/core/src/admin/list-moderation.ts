@@ -1,6 +1,6 @@
-import { ageGroupFromDb } from '../exercises/index.ts';
 import { requireAdmin } from '../kernel/authz.ts';
 import type { Ctx } from '../kernel/deps.ts';
+import { ageGroupLabelOf } from '../lib/age-group.ts';
 import type { AdminDeps } from './admin-deps.ts';
 import { parseAdminInput } from './admin-input.ts';
 import { listAiExercises, listAllChallenges } from './admin.repo.ts';
@@ -34,7 +34,7 @@ export const makeListModeration =
         id: e.id,
         title: e.title,
         exerciseType: e.exerciseType,
-        ageGroup: ageGroupFromDb(e.ageGroup),
+        ageGroup: ageGroupLabelOf(e.ageGroup),
         isArchived: e.isArchived,
         createdAt: e.createdAt,
       })),
@@ -42,7 +42,7 @@ export const makeListModeration =
         id: c.id,
         title: c.title,
         challengeType: c.challengeType.toLowerCase(),
-        ageGroup: ageGroupFromDb(c.ageGroup),
+        ageGroup: ageGroupLabelOf(c.ageGroup),
         isArchived: c.isArchived,
         createdAt: c.createdAt,
       })),
