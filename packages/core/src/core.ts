@@ -3,6 +3,7 @@ import { createBcryptHasher } from './adapters/bcrypt-hasher.ts';
 import { createDisabledAiProvider } from './adapters/disabled-ai-provider.ts';
 import { createLogMailer } from './adapters/log-mailer.ts';
 import { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.ts';
+import { makeAdminService } from './admin/index.ts';
 import { makeAiService } from './ai/index.ts';
 import { makeAnalyticsService } from './analytics/index.ts';
 import { makeAuditService } from './audit/index.ts';
@@ -26,7 +27,7 @@ export const createCore = (deps: CoreDeps) => {
   const settings = makeSettingsService(deps);
   const rateLimitStore = deps.rateLimitStore ?? createMemoryRateLimitStore(deps.clock);
   const rateLimits = makeRateLimitService({ store: rateLimitStore, config });
-  const { auth, users } = makeAccountsServices({
+  const { auth, users, accountAdmin } = makeAccountsServices({
     db: deps.db,
     log: deps.log,
     clock: deps.clock,
@@ -59,6 +60,13 @@ export const createCore = (deps: CoreDeps) => {
       quotaStore: rateLimitStore,
     }),
     audit: makeAuditService(deps),
+    admin: makeAdminService({
+      db: deps.db,
+      log: deps.log,
+      clock: deps.clock,
+      settings,
+      accounts: accountAdmin,
+    }),
     recommendations: makeRecommendationService(deps),
     analytics: makeAnalyticsService(deps),
     feedback: makeFeedbackService({ db: deps.db, clock: deps.clock, rateLimits }),

@@ -139,3 +139,8 @@ export { type AnalyticsService } from './analytics/index.ts';
 export * from './analytics/analytics.schemas.ts';
 export { type FeedbackService } from './feedback/index.ts';
 export * from './feedback/feedback.schemas.ts';
+// Admin back office
+export { SETTINGS_CACHE_MS } from './settings/index.ts';
+export type { AdminService } from './admin/index.ts';
+export { EXPORT_BATCH_SIZE } from './admin/index.ts';
+export * from './admin/admin.schemas.ts';

@@ -33,8 +33,8 @@ export const writeLegacyJson = (
 export const writeLegacyError = (c: Context, error: LegacyError): Response =>
   writeLegacyJson(c, error.body, error.status, error.headers);
 
-/** A route's reply. */
-export const writeReply = (c: Context, reply: LegacyReply): Response => {
+/** A route's reply (`contentType`: a file reply's declared type). */
+export const writeReply = (c: Context, reply: LegacyReply, contentType?: string): Response => {
   switch (reply.kind) {
     case 'json':
       return writeLegacyJson(c, reply.body, reply.status);
@@ -42,5 +42,10 @@ export const writeReply = (c: Context, reply: LegacyReply): Response => {
       return c.redirect(reply.location, reply.status as RedirectStatusCode);
     case 'sse':
       return c.body(reply.stream, 200, SSE_HEADERS);
+    case 'file':
+      return c.body(reply.stream, 200, {
+        'Content-Type': contentType ?? 'application/octet-stream',
+        'Content-Disposition': `attachment; filename="${reply.filename}"`,
+      });
   }
 };

@@ -72,6 +72,9 @@ export const checkReply = (
   if (isJsonResponse(spec) || spec.kind !== reply.kind) {
     throw new Error(`${where}: a ${reply.kind} reply is not what the route declares`);
   }
+  if (reply.kind === 'file' && !/^[A-Za-z0-9_.-]+$/.test(reply.filename)) {
+    throw new Error(`${where}: unsafe attachment name ${JSON.stringify(reply.filename)}`);
+  }
   if (reply.kind !== 'sse' || spec.kind !== 'sse') return reply;
   if (typeof reply.stream === 'string') {
     checkEvents(reply.stream, spec, where);

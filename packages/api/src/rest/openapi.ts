@@ -177,6 +177,13 @@ const successResponseOf = (spec: ResponseSpec): JsonSchema => {
       headers: { Location: { required: true, schema: { type: 'string' } } },
     };
   }
+  if (spec.kind === 'file') {
+    return {
+      description: 'A file download (`Content-Disposition: attachment`), streamed.',
+      headers: { 'Content-Disposition': { required: true, schema: { type: 'string' } } },
+      content: { [spec.contentType]: { schema: { type: 'string' } } },
+    };
+  }
   return {
     description:
       'Server-sent events: each event is a `data:` line holding one JSON object (`x-event-schema`).',

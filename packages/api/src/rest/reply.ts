@@ -20,8 +20,14 @@ export interface SseSpec {
   readonly event: z.ZodType;
 }
 
-/** A success response: a zod schema of the JSON body on the wire, or a redirect / event stream. */
-export type ResponseSpec = z.ZodType | RedirectSpec | SseSpec;
+/** A downloaded file (the admin CSV export): its content type; the body is streamed as produced. */
+export interface FileSpec {
+  readonly kind: 'file';
+  readonly contentType: string;
+}
+
+/** A success response: a zod schema of the JSON body on the wire, or a redirect / event stream / file. */
+export type ResponseSpec = z.ZodType | RedirectSpec | SseSpec | FileSpec;
 
 export type SuccessStatus = 200 | 201 | 303 | 307;
 export type Responses = Partial<Record<SuccessStatus, ResponseSpec>>;
@@ -31,6 +37,7 @@ export const redirectResponse = (description: string): RedirectSpec => ({
   description,
 });
 export const sseResponse = (event: z.ZodType): SseSpec => ({ kind: 'sse', event });
+export const fileResponse = (contentType: string): FileSpec => ({ kind: 'file', contentType });
 
 export const isJsonResponse = (spec: ResponseSpec | undefined): spec is z.ZodType =>
   spec instanceof z.ZodType;
@@ -67,7 +74,15 @@ export interface SseReply {
   readonly stream: string | ReadableStream<Uint8Array>;
 }
 
-export type LegacyReply = JsonReply | RedirectReply | SseReply;
+export interface FileReply {
+  readonly kind: 'file';
+  readonly status: 200;
+  /** The attachment's name (`Content-Disposition`); the caller keeps it to safe characters. */
+  readonly filename: string;
+  readonly stream: ReadableStream<Uint8Array>;
+}
+
+export type LegacyReply = JsonReply | RedirectReply | SseReply | FileReply;
 
 /** The replies a handler may return for the responses it declares. */
 export type ReplyFor<R extends Responses> = {
@@ -77,7 +92,9 @@ export type ReplyFor<R extends Responses> = {
       ? RedirectReply<S>
       : R[S] extends SseSpec
         ? SseReply
-        : never;
+        : R[S] extends FileSpec
+          ? FileReply
+          : never;
 }[keyof R & SuccessStatus];
 
 /** 200 with a JSON body (a `const` type parameter: literals such as `success: true` keep their type). */
@@ -100,5 +117,13 @@ export const redirect = <S extends 303 | 307>(location: string, status: S): Redi
 export const sse = (stream: string | ReadableStream<Uint8Array>): SseReply => ({
   kind: 'sse',
   status: 200,
+  stream,
+});
+
+/** 200 with a file attachment, streamed (the route declares its content type with `fileResponse`). */
+export const file = (filename: string, stream: ReadableStream<Uint8Array>): FileReply => ({
+  kind: 'file',
+  status: 200,
+  filename,
   stream,
 });

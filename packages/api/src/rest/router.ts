@@ -17,6 +17,7 @@ import { writeLegacyError, writeReply } from '../legacy/writer.ts';
 import { refuseCrossSite, requireCsrfToken } from '../middleware/csrf.ts';
 import { markRoute } from '../middleware/metrics.ts';
 import { checkReply } from './check-reply.ts';
+import { isJsonResponse } from './reply.ts';
 import type { LegacyCookies, LegacyRoute, LegacyRoutesModule, RawRequest } from './route.ts';
 
 /** A registered route: its declaration plus the full template and the patterns the router matches. */
@@ -127,7 +128,14 @@ export const createLegacyRouter = (mount = '/api', options: LegacyRouterOptions 
       if (route.sameSiteOnly) refuseCrossSite(c, allowedOrigins);
       if (route.csrf) requireCsrfToken(c);
       const reply = await route.run(rawRequestOf(c));
-      return writeReply(c, options.validateResponses ? checkReply(route, template, reply) : reply);
+      const spec = route.responses[reply.status as keyof typeof route.responses];
+      const contentType =
+        spec && !isJsonResponse(spec) && spec.kind === 'file' ? spec.contentType : undefined;
+      return writeReply(
+        c,
+        options.validateResponses ? checkReply(route, template, reply) : reply,
+        contentType,
+      );
     });
   };
 

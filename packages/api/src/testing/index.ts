@@ -71,8 +71,8 @@ export interface TestAppOptions extends CreateApiAppOptions {
   clock?: Clock;
   /** The app's logger (default: silent). */
   log?: Logger;
-  /** Extra core dependencies (the AI provider, a configuration, metrics hooks). */
-  coreDeps?: Pick<CoreDeps, 'ai' | 'config' | 'onAiGeneration'>;
+  /** Extra core dependencies (the AI provider, a configuration, metrics hooks, a mailer). */
+  coreDeps?: Pick<CoreDeps, 'ai' | 'config' | 'onAiGeneration' | 'mailer'>;
 }
 
 export const silentLogger = () => pino({ level: 'silent' });

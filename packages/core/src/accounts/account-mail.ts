@@ -61,7 +61,7 @@ export const makeAccountMail = (deps: AccountsDeps) => {
     });
   };
 
-  return { sendLater, link, sendVerification };
+  return { sendLater, link, issueVerification, sendVerification };
 };
 
 export type AccountMail = ReturnType<typeof makeAccountMail>;

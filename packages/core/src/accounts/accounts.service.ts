@@ -1,4 +1,5 @@
 import { makeAccessTokens } from './access-tokens.ts';
+import { makeAccountAdmin } from './account-admin.ts';
 import { makeAccountMail } from './account-mail.ts';
 import type { AccountsDeps, AccountsPorts } from './accounts-deps.ts';
 import { makeAuthService } from './auth.service.ts';
@@ -18,5 +19,7 @@ export const makeAccountsServices = (ports: AccountsPorts) => {
   return {
     auth: makeAuthService(deps, makeAccessTokens(deps), mail),
     users: makeUserService(deps, mail),
+    /** For the back office only (not a transport service). */
+    accountAdmin: makeAccountAdmin(deps, mail),
   };
 };

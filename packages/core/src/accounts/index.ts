@@ -2,6 +2,7 @@
 // verification and reset, GDPR export, the first administrator. This file is its public surface: core.ts,
 // the package index and the other features import from here, never from the files next to it.
 export { makeAccountsServices } from './accounts.service.ts';
+export type { AccountAdmin } from './account-admin.ts';
 export type { AccountsPorts } from './accounts-deps.ts';
 export type { AuthService, ResolvedActor, TokenState } from './auth.service.ts';
 export type { UserService } from './user.service.ts';

@@ -42,3 +42,14 @@ describe('audit summaries', () => {
     });
   });
 });
+
+describe('storable details', () => {
+  it('replaces NUL and lone surrogates, in values and keys, and never cuts a pair in two', () => {
+    expect(toAuditJson({ 'k\0': 'a\0b', s: '\ud800x' })).toEqual({
+      'k\uFFFD': 'a\uFFFDb',
+      s: '\uFFFDx',
+    });
+    const cut = toAuditJson(`${'a'.repeat(199)}💥`);
+    expect(cut).toBe(`${'a'.repeat(199)}\uFFFD…`);
+  });
+});

@@ -15,8 +15,13 @@ const SECRET_FIELD = /pass(word)?|hash|token|secret|api[_-]?key|credential/i;
 
 export const isSecretField = (name: string): boolean => SECRET_FIELD.test(name);
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Cut to the bound, then storable: `jsonb` holds no NUL and no lone surrogate (both become U+FFFD). */
 const truncate = (text: string): string =>
-  text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…` : text;
+  (text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…` : text)
+    .replaceAll('\0', '\uFFFD')
+    .replace(LONE_SURROGATE, '\uFFFD');
 
 /** Any value as bounded plain JSON: dates as ISO strings, long strings and lists cut, secrets redacted. */
 export const toAuditJson = (value: unknown, depth = 0): AuditJson => {
@@ -35,7 +40,7 @@ export const toAuditJson = (value: unknown, depth = 0): AuditJson => {
   if (typeof value === 'object') {
     const out: Record<string, AuditJson> = {};
     for (const [key, v] of Object.entries(value).slice(0, MAX_ITEMS)) {
-      out[key] = isSecretField(key) ? REDACTED : toAuditJson(v, depth + 1);
+      out[truncate(key)] = isSecretField(key) ? REDACTED : toAuditJson(v, depth + 1);
     }
     return out;
   }

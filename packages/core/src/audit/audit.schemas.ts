@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { isStorableText } from '../lib/storable-text.ts';
+
 /**
  * The admin audit log (api-rest-challenges-admin §7.1): the 14 legacy actions, plus the actions of the
  * newer upstream's additions (feedback triage, user hard-delete, content edits through tRPC share the
@@ -55,6 +57,9 @@ export interface AuditEntryInput {
   details: Record<string, AuditJson> | null;
 }
 
+/** A filter text the database cannot hold (NUL, lone surrogate). */
+export const AUDIT_FILTER_INVALID = 'Filtre invalide.';
+
 export const AUDIT_LOG_MAX_LIMIT = 200;
 export const AUDIT_LOG_DEFAULT_LIMIT = 50;
 
@@ -62,8 +67,18 @@ export const AUDIT_LOG_DEFAULT_LIMIT = 50;
 export const ZListAuditLogInput = z.object({
   skip: z.number().int().min(0).max(1_000_000).default(0),
   limit: z.number().int().min(1).max(AUDIT_LOG_MAX_LIMIT).default(AUDIT_LOG_DEFAULT_LIMIT),
-  action: z.string().trim().max(50).optional(),
-  resourceType: z.string().trim().max(30).optional(),
+  action: z
+    .string()
+    .trim()
+    .max(50)
+    .refine(isStorableText, { error: AUDIT_FILTER_INVALID })
+    .optional(),
+  resourceType: z
+    .string()
+    .trim()
+    .max(30)
+    .refine(isStorableText, { error: AUDIT_FILTER_INVALID })
+    .optional(),
   adminUserId: z.number().int().min(1).max(2_147_483_647).optional(),
 });
 export type ListAuditLogInput = z.input<typeof ZListAuditLogInput>;

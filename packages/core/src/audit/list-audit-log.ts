@@ -1,7 +1,9 @@
 import { requireAdmin } from '../kernel/authz.ts';
 import type { CoreDeps, Ctx } from '../kernel/deps.ts';
+import { AppError } from '../kernel/errors.ts';
 import { countAuditEntries, findAuditEntries, type AuditEntryRow } from './audit.repo.ts';
 import {
+  AUDIT_FILTER_INVALID,
   ZListAuditLogInput,
   type AuditEntryDto,
   type AuditLogDto,
@@ -29,7 +31,13 @@ export const makeListAuditLog =
   (deps: Pick<CoreDeps, 'db'>) =>
   async (ctx: Ctx, input: ListAuditLogInput): Promise<AuditLogDto> => {
     requireAdmin(ctx);
-    const query = ZListAuditLogInput.parse(input);
+    const parsed = ZListAuditLogInput.safeParse(input);
+    if (!parsed.success) {
+      throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? AUDIT_FILTER_INVALID, {
+        cause: parsed.error,
+      });
+    }
+    const query = parsed.data;
     const filter = {
       action: query.action || undefined,
       resourceType: query.resourceType || undefined,

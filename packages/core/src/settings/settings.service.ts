@@ -59,6 +59,8 @@ export const makeSettingsService = (deps: { db: Database; clock: Clock; log: Log
     maxAiGenerationsPerUserPerDay: () => int('max_ai_generations_per_user_per_day'),
     /** `max_chat_messages_per_user_per_day`: tutor chat messages per user per day. */
     maxChatMessagesPerUserPerDay: () => int('max_chat_messages_per_user_per_day'),
+    /** `max_export_rows` (X19): the CSV export stops after this many rows. */
+    maxExportRows: () => int('max_export_rows'),
     isRegistrationEnabled: () => bool('registration_enabled', true),
     /** `feature_chat_enabled` (X19): the tutor chat answers only while it is on. */
     isChatEnabled: () => bool('feature_chat_enabled', true),
