@@ -17,7 +17,7 @@ const TASKS = ['typecheck', 'lint', 'test', 'build'];
 const turboBin = path.join(root, 'node_modules', '.bin', 'turbo');
 
 /** Every workspace package: name, folder, workspace dependencies, scripts, exports. */
-const workspaces = ['apps', 'packages', 'tooling'].flatMap((dir) =>
+const workspaces = ['apps', 'packages', 'tooling', 'examples'].flatMap((dir) =>
   readdirSync(path.join(root, dir), { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(path.join(root, dir, e.name, 'package.json')))
     .map((e) => {
@@ -50,11 +50,14 @@ const dependentsOf = (name) => {
   return [...found].sort();
 };
 
-/** The file a dependent imports first: the package's main export, else index.js. */
+/**
+ * The file a dependent imports first: the package's main export, else index.js; for a built package
+ * (exports under dist/, e.g. @mathakine/client) the source its build starts from, src/index.ts.
+ */
 const entryFileOf = (w) => {
   const main = typeof w.exports === 'string' ? w.exports : w.exports?.['.'];
   const target = typeof main === 'string' ? main : (main?.default ?? main?.import ?? './index.js');
-  return path.join(w.folder, target);
+  return path.join(w.folder, target.startsWith('./dist/') ? 'src/index.ts' : target);
 };
 
 /** A source file deeper than the entry (not a test): the first, in path order, under src/. */
@@ -115,6 +118,11 @@ for (const w of workspaces) {
   if (deep !== null) probes.push({ file: deep, expect });
 }
 const dbPackages = ['@mathakine/core', ...dependentsOf('@mathakine/core')];
+/**
+ * Packages that read the server only through its types (the client's declaration build, the example
+ * consuming it): the Prisma schema reaches them (generated types), the migrations' SQL does not.
+ */
+const TYPES_ONLY = new Set(['@mathakine/client', '@mathakine/example-web-client']);
 probes.push({ file: 'prisma/schema.prisma', expect: tasksOf(dbPackages) });
 const firstMigration = readdirSync(path.join(root, 'prisma', 'migrations'), {
   withFileTypes: true,
@@ -125,7 +133,9 @@ const firstMigration = readdirSync(path.join(root, 'prisma', 'migrations'), {
 if (firstMigration !== undefined) {
   probes.push({
     file: path.join('prisma', 'migrations', firstMigration, 'migration.sql'),
-    expect: tasksOf(dbPackages).filter((id) => /#(test|build)$/.test(id)),
+    expect: tasksOf(dbPackages.filter((name) => !TYPES_ONLY.has(name))).filter((id) =>
+      /#(test|build)$/.test(id),
+    ),
   });
 }
 probes.push({ file: 'tsconfig.base.json', expect: tasksOf(workspaces.map((w) => w.name)) });

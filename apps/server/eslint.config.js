@@ -3,9 +3,10 @@ import { defineConfig } from '@mathakine/eslint-config';
 export default [
   ...defineConfig({ pkg: 'server', tsconfigRootDir: import.meta.dirname }),
   {
-    // Benchmarks (bench/, never bundled) are test tooling: they may build fixtures with
-    // @mathakine/core/testing; every other boundary rule still holds.
-    files: ['bench/**/*.ts'],
+    // Benchmarks (bench/) and the process-level tests (test/: real entrypoints on private PostgreSQL
+    // and Redis servers) are never bundled: they may use @mathakine/core/testing; every other boundary
+    // rule still holds.
+    files: ['bench/**/*.ts', 'test/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

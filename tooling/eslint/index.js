@@ -38,6 +38,13 @@ export const boundaryBans = {
       message: 'config is a leaf package.',
     },
   ],
+  client: [
+    {
+      regex: '^@mathakine/(core|config)(/.*)?$|^@mathakine/api(?!/contract$)(/.*)?$',
+      message:
+        'The client reaches the server only through the types of @mathakine/api/contract (docs/api-contract.md).',
+    },
+  ],
   server: [
     {
       group: ['@mathakine/core/testing', '@mathakine/api/testing'],

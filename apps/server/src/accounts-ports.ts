@@ -5,9 +5,12 @@ import type { AppConfig } from '@mathakine/config';
 import {
   createBcryptHasher,
   createDisabledMailer,
+  createFailoverRateLimitStore,
   createLogMailer,
+  createMemoryRateLimitStore,
   createRedisRateLimitStore,
   createSmtpMailer,
+  systemClock,
   type CoreConfig,
   type CoreDeps,
 } from '@mathakine/core';
@@ -32,7 +35,30 @@ export const createAccountsPorts = (config: AppConfig, log: Logger, registry?: R
   // Development logs the message (and its link); production without SMTP fails each send, logged and counted.
   const mailer =
     smtpMailer ?? (config.isProduction ? createDisabledMailer() : createLogMailer(log));
-  const rateLimitStore = config.redisUrl ? createRedisRateLimitStore(config.redisUrl) : undefined;
+  const rateLimitFallbacks = registry
+    ? new Counter({
+        name: 'mathakine_rate_limit_fallback_total',
+        help: 'Rate-limited requests counted in this instance’s memory because Redis was unavailable.',
+        registers: [registry],
+      })
+    : null;
+  // Redis down: every instance counts in its own memory (limits still enforced, per instance), no
+  // request waits more than REDIS_TIMEOUT_MS for it, /ready says `memory-fallback` (docs/operations.md).
+  const rateLimitStore = config.redisUrl
+    ? createFailoverRateLimitStore({
+        primary: createRedisRateLimitStore(config.redisUrl, {
+          commandTimeoutMs: config.redisTimeoutMs * 4,
+          onError: (err) => {
+            log.debug({ err }, 'redis connection error');
+          },
+        }),
+        fallback: createMemoryRateLimitStore(systemClock),
+        timeoutMs: config.redisTimeoutMs,
+        retryAfterMs: 5_000,
+        log,
+        onFallback: () => rateLimitFallbacks?.inc(),
+      })
+    : undefined;
   const mailFailures = registry
     ? new Counter({
         name: 'mathakine_mail_send_failures_total',

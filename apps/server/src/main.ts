@@ -1,5 +1,4 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import * as Sentry from '@sentry/node';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 
 import { createApiApp } from '@mathakine/api';
@@ -12,7 +11,12 @@ import { createAiPorts } from './ai-ports.ts';
 import { dbOptions } from './db-options.ts';
 import { listen } from './http-server.ts';
 import { createLogger } from './logger.ts';
-import { migrationsDir } from './paths.ts';
+import { apiReferenceScript, migrationsDir } from './paths.ts';
+
+const docsAssets = () => {
+  const script = apiReferenceScript();
+  return script === undefined ? {} : { docsAssets: { apiReferenceScript: script } };
+};
 
 /** The composition root: configuration → logger → database → core → HTTP. */
 const main = async () => {
@@ -20,7 +24,14 @@ const main = async () => {
   const log = createLogger({ level: config.logLevel });
   for (const warning of config.warnings) log.warn(warning);
 
-  const db = await createDb(dbOptions(config));
+  const db = await createDb({
+    ...dbOptions(config),
+    // A pooled connection ended by the server (restart, failover: 57P01): the pool replaces it and the
+    // query that ran on it answers 503. Logged, never fatal (docs/operations.md).
+    onConnectionError: (err) => {
+      log.warn({ err }, 'database connection lost: the pool replaces it');
+    },
+  });
   log.info(
     { database: db.kind === 'pglite' ? `pglite:${config.database.dataDir}` : 'postgres' },
     'database opened',
@@ -32,6 +43,9 @@ const main = async () => {
     const { migrations, reference } = await migrateDatabase(db, { migrationsDir: migrationsDir() });
     log.info({ applied: migrations, reference }, 'embedded database migrated');
   }
+
+  // Optional integrations are loaded only when configured (cold start and memory): Sentry with a DSN.
+  const Sentry = config.sentry.dsn && !config.isTest ? await import('@sentry/node') : null;
 
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -50,8 +64,9 @@ const main = async () => {
     log,
     registry,
     remoteAddress: (c) => getConnInfo(c).remote.address,
+    ...docsAssets(),
     reportError: (err, report) => {
-      Sentry.withScope((scope) => {
+      Sentry?.withScope((scope) => {
         scope.setTag('request_id', report.requestId);
         scope.setTag('transport', report.transport);
         if (report.actorId !== null) scope.setUser({ id: String(report.actorId) });
@@ -60,7 +75,12 @@ const main = async () => {
     },
   });
 
-  const running = await listen(app.fetch, { port: config.port, host: config.host });
+  const running = await listen(app.fetch, {
+    port: config.port,
+    host: config.host,
+    headersTimeoutMs: config.http.headersTimeoutMs,
+    requestTimeoutMs: config.http.requestTimeoutMs,
+  });
   log.info(
     { port: running.port, host: config.host, environment: config.environment },
     'server listening',
@@ -74,7 +94,7 @@ const main = async () => {
     const { forced } = await running.stop(config.http.shutdownTimeoutMs);
     await accountsPorts.close();
     await db.close();
-    await Sentry.close(2_000);
+    await Sentry?.close(2_000);
     log.info({ forced }, 'stopped');
     process.exit(0);
   };

@@ -1,38 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
-const serverDir = fileURLToPath(new URL('..', import.meta.url));
+import { killServers, spawnServer } from './server-process.ts';
+
 const dataRoot = mkdtempSync(path.join(tmpdir(), 'mathakine-boot-'));
 
-/** Every server this file started and that has not exited yet. */
-const running = new Set<ChildProcess>();
-
-const exited = (child: ChildProcess): Promise<void> =>
-  child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise((resolve) =>
-        child.once('exit', () => {
-          resolve();
-        }),
-      );
-
-/** No server outlives its test, whatever the test's outcome (assertion failure, timeout). */
-afterEach(async () => {
-  const left = [...running];
-  for (const child of left) child.kill('SIGKILL');
-  await Promise.all(left.map(exited));
-});
-// Last resort if the worker itself is torn down: a synchronous kill of anything still running.
-const killLeftovers = () => {
-  for (const child of running) child.kill('SIGKILL');
-};
-process.once('exit', killLeftovers);
+afterEach(killServers);
 afterAll(() => {
-  process.off('exit', killLeftovers);
   rmSync(dataRoot, { recursive: true, force: true });
 });
 
@@ -46,33 +22,14 @@ interface Run {
  * logs "server listening", in which case it is stopped with SIGTERM and must exit 0. No timer: a
  * server that never gets there fails the test on the project's timeout and afterEach kills it.
  */
-const boot = (env: Record<string, string>): Promise<Run> =>
-  new Promise((resolve, reject) => {
-    // A clean environment: only what the test sets (the child must not inherit CI's variables).
-    // `node --import tsx`: one process, so SIGTERM reaches the server itself (no tsx wrapper).
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: serverDir,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    running.add(child);
-    let output = '';
-    let stopped = false;
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (!stopped && output.includes('server listening')) {
-        stopped = true;
-        child.kill('SIGTERM');
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      running.delete(child);
-      resolve({ code, output });
-    });
-  });
+const boot = async (env: Record<string, string>): Promise<Run> => {
+  const server = spawnServer(env);
+  await server.waitForOutput('server listening').then(
+    () => server.child.kill('SIGTERM'),
+    () => undefined,
+  );
+  return { code: await server.exit, output: server.output() };
+};
 
 describe('start-up configuration rules', () => {
   it('refuses production without a SECRET_KEY, naming the variable, and exits non-zero', async () => {

@@ -143,11 +143,17 @@ describe('probes', () => {
     const { app } = await createTestApp({ db });
     const up = await app.request('/ready');
     expect(up.status).toBe(200);
-    expect(await up.json()).toEqual({ ready: true, checks: { database: 'ok' } });
+    expect(await up.json()).toEqual({
+      ready: true,
+      checks: { database: 'ok', rateLimitStore: 'memory' },
+    });
     await dispose();
     const down = await app.request('/ready');
     expect(down.status).toBe(503);
-    expect(await down.json()).toEqual({ ready: false, checks: { database: 'down' } });
+    expect(await down.json()).toEqual({
+      ready: false,
+      checks: { database: 'down', rateLimitStore: 'memory' },
+    });
   });
 });
 

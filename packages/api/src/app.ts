@@ -4,10 +4,14 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 
-import { AppError } from '@mathakine/core';
+import { AppError, asAppErrorIfOutage, isAppError } from '@mathakine/core';
 
 import type { ApiDeps } from './deps.ts';
+import { httpHeadersOf } from './errors.ts';
 import type { ApiEnv } from './hono-env.ts';
+import { DOCS_PATHS, docsApp } from './http/docs.ts';
+import { createFailureReporter } from './http/failures.ts';
+import { inputGuard, unreadableBodyGuard } from './http/input-guard.ts';
 import { toLegacyError } from './legacy/legacy-error.ts';
 import { writeLegacyError } from './legacy/writer.ts';
 import { authContext, coreAuthResolver } from './middleware/auth.ts';
@@ -25,10 +29,11 @@ import { createLegacyApp, type LegacyRoutesModule } from './rest/index.ts';
 import { LEGACY_MODULES } from './rest/modules.ts';
 import { legacyNotFound, maintenanceExemptPatterns } from './rest/router.ts';
 import { createTrpcContext, type TrpcContext } from './trpc/context.ts';
+import { isTrpcPath, TRPC_ENDPOINT, trpcErrorResponse } from './trpc/http-error.ts';
 import { appRouter } from './trpc/routers/_app.ts';
 
-/** The probes answer in maintenance (api-rest-core §1.7, plus the readiness probe). */
-const MAINTENANCE_EXEMPT_PROBES = ['/health', '/ready', '/metrics'];
+/** The probes answer in maintenance (api-rest-core §1.7, plus the readiness probe), and so do the docs. */
+const MAINTENANCE_EXEMPT_PROBES = ['/health', '/ready', '/metrics', ...DOCS_PATHS];
 
 /** What answers in maintenance: the probes, and what the legacy modules and tRPC procedures declare. */
 export const maintenanceExemptionsOf = (
@@ -43,6 +48,12 @@ export const maintenanceExemptionsOf = (
 });
 
 const ROBOTS_TXT = 'User-agent: *\nDisallow: /\n';
+
+/**
+ * The most calls one tRPC batch request may carry (a larger batch is a 400): 200 calls in one request
+ * held a worker for seconds. Typed clients set their batch link's `maxItems` to this value.
+ */
+export const TRPC_MAX_BATCH_SIZE = 20;
 
 /**
  * The Hono root (STYLE.md §2): request id → request context + access log → metrics → security headers →
@@ -64,6 +75,7 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
   const legacyModules = options.legacyModules ?? LEGACY_MODULES;
   const legacy = createLegacyApp(legacyModules, {
     validateResponses: options.validateLegacyResponses ?? false,
+    allowedOrigins: deps.config.cors.origins,
   });
   const app = new Hono<ApiEnv>();
 
@@ -72,6 +84,7 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
   app.use('*', metricsMiddleware(metrics));
   app.use('*', securityHeaders(deps.config));
   app.use('*', corsMiddleware(deps.config));
+  app.use('*', unreadableBodyGuard());
   app.use(
     '*',
     bodyLimit({
@@ -81,6 +94,7 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
       },
     }),
   );
+  app.use('*', inputGuard());
   app.use('*', maintenanceMode(maintenanceExemptionsOf(legacyModules, trpcRouter)));
   app.use('*', authContext(deps.resolveAuth ?? coreAuthResolver(deps.core)));
   app.use('*', csrfOriginGuard(deps.config));
@@ -103,51 +117,65 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
   });
 
   const exposeInternalErrors = !deps.config.isProduction && deps.config.debug;
+  const reportFailure = createFailureReporter(deps);
   app.use(
-    '/trpc/*',
-    markRoute('/trpc'),
+    `${TRPC_ENDPOINT}/*`,
+    markRoute(TRPC_ENDPOINT),
     trpcServer({
-      endpoint: '/trpc',
+      endpoint: TRPC_ENDPOINT,
       router: trpcRouter,
+      maxBatchSize: TRPC_MAX_BATCH_SIZE,
       createContext: (_opts, c) =>
         createTrpcContext(c as Context<ApiEnv>, { exposeInternalErrors, metrics }),
+      // `Retry-After` of a refused call (rate limit, outage), as the legacy REST answers carry it.
+      responseMeta: ({ errors }) => {
+        const headers = errors
+          .map((e) => (isAppError(e.cause) ? httpHeadersOf(e.cause) : {}))
+          .find((h) => Object.keys(h).length > 0);
+        return headers ? { headers } : {};
+      },
       onError: ({ error, path, ctx: rawCtx }) => {
         // The router is typed loosely here (tests may swap it); the context is always ours.
         const ctx = rawCtx as TrpcContext | undefined;
         const status = getHTTPStatusCodeFromError(error);
         const log = ctx?.log ?? deps.log;
-        const isMaintenance = error.cause instanceof AppError && error.cause.code === 'MAINTENANCE';
-        if (status >= 500 && !isMaintenance) {
-          log.error({ err: error.cause ?? error, path, status }, 'trpc procedure failed');
-          deps.reportError?.(error.cause ?? error, {
-            requestId: ctx?.requestId ?? 'unknown',
-            path: `/trpc/${path ?? ''}`,
-            actorId: ctx?.actor?.userId ?? null,
-            transport: 'trpc',
-          });
-        } else {
+        if (status < 500) {
           const appCode = error.cause instanceof AppError ? error.cause.code : error.code;
           log.warn({ path, status, appCode }, 'trpc procedure refused');
         }
+        reportFailure(error.cause instanceof AppError ? error.cause : (error.cause ?? error), {
+          log,
+          status,
+          requestId: ctx?.requestId ?? 'unknown',
+          path: `${TRPC_ENDPOINT}/${path ?? ''}`,
+          actorId: ctx?.actor?.userId ?? null,
+          transport: 'trpc',
+        });
       },
     }),
   );
 
   app.route('/api', legacy.app);
+  app.route('/', docsApp({ legacyRoutes: legacy.routes, trpcRouter, assets: deps.docsAssets }));
 
   app.notFound((c) => legacyNotFound(c));
-  app.onError((err, c) => {
-    const legacyError = toLegacyError(err, { path: c.req.path, requestId: c.var.requestId });
-    if (legacyError.isServerError) {
-      c.var.log.error({ err, path: c.req.path }, 'request failed');
-      deps.reportError?.(err, {
-        requestId: c.var.requestId,
-        path: c.req.path,
-        actorId: c.var.actor?.userId ?? null,
-        transport: c.req.path.startsWith('/api') ? 'rest' : 'http',
-      });
-    }
-    return writeLegacyError(c, legacyError);
+  // Every error raised outside a tRPC procedure: an outage is classified once (503), then the body is
+  // the transport's own (the tRPC envelope under /trpc, the legacy body elsewhere).
+  app.onError((raw, c) => {
+    const err = asAppErrorIfOutage(raw);
+    const path = c.req.path;
+    const response = isTrpcPath(path)
+      ? trpcErrorResponse(c, err, trpcRouter)
+      : writeLegacyError(c, toLegacyError(err, { path, requestId: c.var.requestId }));
+    reportFailure(err, {
+      log: c.var.log,
+      status: response.status,
+      requestId: c.var.requestId,
+      path,
+      actorId: c.var.actor?.userId ?? null,
+      transport: isTrpcPath(path) ? 'trpc' : path.startsWith('/api') ? 'rest' : 'http',
+    });
+    return response;
   });
 
   return { app, legacyRoutes: legacy.routes };

@@ -6,6 +6,7 @@ import type { AppConfig } from '@mathakine/config';
 import type { Actor, Core } from '@mathakine/core';
 
 import type { TokenState } from './hono-env.ts';
+import type { DocsAssets } from './http/docs.ts';
 
 export interface ResolvedAuth {
   actor: Actor | null;
@@ -43,4 +44,6 @@ export interface ApiDeps {
   reportError?: (err: unknown, report: ErrorReport) => void;
   /** The TCP peer address of a request (from the Node adapter); tests may leave it unset. */
   remoteAddress?: (c: Context) => string | undefined;
+  /** Files the documentation pages serve (`/docs`); without them the reference page has no script. */
+  docsAssets?: DocsAssets;
 }

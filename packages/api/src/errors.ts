@@ -28,6 +28,35 @@ export const ERROR_TABLE = {
   INTERNAL: { trpc: 'INTERNAL_SERVER_ERROR', status: 500 },
 } as const satisfies Record<AppErrorCode, ErrorMapping>;
 
+/**
+ * The AppErrorCode a tRPC error carries when its cause is not an AppError (tRPC's own refusals: malformed
+ * input, unknown procedure, wrong method, an output that fails its schema…), so `data.appCode` is always
+ * an AppErrorCode a client can switch on. `satisfies` makes a tRPC code without a row a compile error.
+ */
+export const APP_CODE_OF_TRPC = {
+  PARSE_ERROR: 'INVALID_INPUT',
+  BAD_REQUEST: 'INVALID_INPUT',
+  UNAUTHORIZED: 'UNAUTHENTICATED',
+  PAYMENT_REQUIRED: 'FORBIDDEN',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  METHOD_NOT_SUPPORTED: 'INVALID_INPUT',
+  TIMEOUT: 'DEPENDENCY_UNAVAILABLE',
+  CONFLICT: 'CONFLICT',
+  PRECONDITION_FAILED: 'PRECONDITION_FAILED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'INVALID_INPUT',
+  UNPROCESSABLE_CONTENT: 'RULE_VIOLATION',
+  PRECONDITION_REQUIRED: 'PRECONDITION_FAILED',
+  TOO_MANY_REQUESTS: 'RATE_LIMITED',
+  CLIENT_CLOSED_REQUEST: 'INVALID_INPUT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL',
+  NOT_IMPLEMENTED: 'INTERNAL',
+  BAD_GATEWAY: 'DEPENDENCY_UNAVAILABLE',
+  SERVICE_UNAVAILABLE: 'DEPENDENCY_UNAVAILABLE',
+  GATEWAY_TIMEOUT: 'DEPENDENCY_UNAVAILABLE',
+} as const satisfies Record<TRPC_ERROR_CODE_KEY, AppErrorCode>;
+
 /** Legacy `code` strings the REST contract derives from the HTTP status (api-rest-core §1.2). */
 export const legacyCodeForStatus = (status: number): string => {
   switch (status) {

@@ -1,4 +1,4 @@
-export { createApiApp, type ApiApp } from './app.ts';
+export { createApiApp, TRPC_MAX_BATCH_SIZE, type ApiApp } from './app.ts';
 export type { ApiConfig, ApiDeps, AuthResolver, ErrorReport, ResolvedAuth } from './deps.ts';
 export type { AppRouter, RouterInputs, RouterOutputs } from './trpc/routers/_app.ts';
 export { appRouter, createCaller } from './trpc/routers/_app.ts';

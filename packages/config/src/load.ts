@@ -280,6 +280,8 @@ const build = (
       trustedProxyHops: v.TRUSTED_PROXY_HOPS ?? (isProduction ? 1 : 0),
       secureHeaders: v.SECURE_HEADERS,
       shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+      headersTimeoutMs: v.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: Math.max(v.HTTP_REQUEST_TIMEOUT_MS, v.HTTP_HEADERS_TIMEOUT_MS),
       metricsToken: v.METRICS_TOKEN,
     },
     auth: {
@@ -304,6 +306,7 @@ const build = (
     },
     mail: { smtp, linkBaseUrl: frontendUrl ?? DEV_LINK_BASE },
     redisUrl: v.REDIS_URL,
+    redisTimeoutMs: v.REDIS_TIMEOUT_MS,
     rateLimits: {
       windowSeconds: v.RATE_LIMIT_WINDOW_SECONDS,
       login: v.RATE_LIMIT_LOGIN,

@@ -184,6 +184,8 @@ export const envSchema = z.object({
   TRUSTED_PROXY_HOPS: intOrNull(0, 10),
   SECURE_HEADERS: bool(true),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 120_000),
+  HTTP_HEADERS_TIMEOUT_MS: int(10_000, 1_000, 120_000),
+  HTTP_REQUEST_TIMEOUT_MS: int(30_000, 1_000, 600_000),
   METRICS_TOKEN: text(),
   // Auth
   ACCESS_TOKEN_EXPIRE_MINUTES: int(15, 1, 24 * 60),
@@ -214,6 +216,7 @@ export const envSchema = z.object({
   SENDGRID_API_KEY: text(),
   // Redis
   REDIS_URL: url(REDIS, 'Redis'),
+  REDIS_TIMEOUT_MS: int(250, 10, 10_000),
   // Rate limits
   RATE_LIMIT_WINDOW_SECONDS: int(60, 1, 3600),
   RATE_LIMIT_LOGIN: int(5, 1, 100_000),

@@ -92,6 +92,10 @@ export interface AppConfig {
     trustedProxyHops: number;
     secureHeaders: boolean;
     shutdownTimeoutMs: number;
+    /** A client must send its request headers within this (slowloris), else 408 and the socket closes. */
+    headersTimeoutMs: number;
+    /** A client must send its whole request (headers and body) within this, else 408. */
+    requestTimeoutMs: number;
     /** When set, /metrics requires `Authorization: Bearer <token>`. */
     metricsToken: string | null;
   };
@@ -114,6 +118,8 @@ export interface AppConfig {
   };
   mail: { smtp: SmtpConfig | null; linkBaseUrl: string };
   redisUrl: string | null;
+  /** How long a rate-limited request waits for Redis before counting in memory instead. */
+  redisTimeoutMs: number;
   rateLimits: {
     windowSeconds: number;
     login: number;

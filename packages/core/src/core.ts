@@ -7,10 +7,10 @@ import { makeAdminService } from './admin/index.ts';
 import { makeAiService } from './ai/index.ts';
 import { makeAnalyticsService } from './analytics/index.ts';
 import { makeAuditService } from './audit/index.ts';
-import { makeChallengeService } from './challenges/index.ts';
-import { makeExerciseService } from './exercises/index.ts';
+import { makeAdminChallengeService, makeChallengeService } from './challenges/index.ts';
+import { makeAdminExerciseService, makeExerciseService } from './exercises/index.ts';
 import { makeFeedbackService } from './feedback/index.ts';
-import { makeBadgeService } from './gamification/index.ts';
+import { makeAdminBadgeService, makeBadgeService } from './gamification/index.ts';
 import { defaultCoreConfig } from './kernel/config.ts';
 import type { CoreDeps } from './kernel/deps.ts';
 import { makeLeaderboardService } from './leaderboard/index.ts';
@@ -42,7 +42,7 @@ export const createCore = (deps: CoreDeps) => {
   // Gamification: `badges.postAttemptStep` is the step the submit services call in their transaction.
   const badges = makeBadgeService(deps);
   return {
-    system: makeSystemService(deps),
+    system: makeSystemService(deps, rateLimitStore),
     settings,
     rateLimits,
     auth,
@@ -70,6 +70,20 @@ export const createCore = (deps: CoreDeps) => {
     recommendations: makeRecommendationService(deps),
     analytics: makeAnalyticsService(deps),
     feedback: makeFeedbackService({ db: deps.db, clock: deps.clock, rateLimits }),
+    /**
+     * Forget this process's cached reference data (the badge catalogue with its parsed requirements, the
+     * settings switches). The admin use cases call it once their change is committed. The badge catalogue
+     * is also checked against its fingerprint on every evaluation, so a change made elsewhere (another
+     * instance, SQL) is never served stale; settings follow their 5 s TTL.
+     */
+    invalidateReferenceData: (): void => {
+      badges.invalidateCatalogue();
+      settings.clearCache();
+    },
+    // The back office's content (issue 13): administrators only, each mutation with its audit entry.
+    adminExercises: makeAdminExerciseService(deps),
+    adminChallenges: makeAdminChallengeService(deps),
+    adminBadges: makeAdminBadgeService(deps),
   };
 };
 

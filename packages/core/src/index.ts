@@ -20,15 +20,25 @@ export type {
   PasswordHasher,
   RateLimitResult,
   RateLimitStore,
+  RateLimitStoreHealth,
 } from './kernel/ports.ts';
 export * from './kernel/ai.ts';
 export type { Database } from './db/types.ts';
+export {
+  asAppErrorIfOutage,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from './db/prisma-errors.ts';
 // Adapters: the ports' implementations the server wires
 export { createDisabledMailer, createLogMailer } from './adapters/log-mailer.ts';
 export { createSmtpMailer, type SmtpMailerOptions } from './adapters/smtp-mailer.ts';
 export { createBcryptHasher } from './adapters/bcrypt-hasher.ts';
 export { createMemoryRateLimitStore } from './adapters/memory-rate-limit.store.ts';
 export { createRedisRateLimitStore } from './adapters/redis-rate-limit.store.ts';
+export {
+  createFailoverRateLimitStore,
+  type FailoverRateLimitOptions,
+} from './adapters/failover-rate-limit.store.ts';
 export { createDisabledAiProvider } from './adapters/disabled-ai-provider.ts';
 export { createOpenAiProvider, type OpenAiProviderOptions } from './adapters/openai-ai-provider.ts';
 export { modelFor, modelFamilyOf } from './adapters/ai-models.rules.ts';
@@ -38,6 +48,7 @@ export { pyRound } from './lib/py-round.ts';
 // Features
 export * from './system/system.schemas.ts';
 export {
+  ACCESS_SCOPES,
   AUTH_MESSAGES,
   isWeakPassword,
   MAIL_SUBJECTS,
@@ -72,26 +83,30 @@ export {
   utcDayStart,
   type ActivitySource,
   type AttemptFacts,
-  type AwardedBadgeDto,
   type DayStreakState,
   type PostAttemptOutcome,
   type PostAttemptStep,
-  type ProgressDto,
-  type ProgressNotificationDto,
   type UtcDay,
 } from './progress/index.ts';
+export * from './progress/progress.schemas.ts';
 export {
   parseLegacyTimeRange,
   TIME_RANGES,
   ZStatsInput,
-  type DashboardStatsDto,
   type StatsInput,
   type TimeRange,
 } from './stats/index.ts';
+export * from './stats/stats.schemas.ts';
 export * from './gamification/badge.schemas.ts';
+export * from './gamification/admin-badge.schemas.ts';
 export {
+  ADMIN_BADGE_MESSAGES,
+  badgeRequirementsProblem,
+  normalizeBadgeCode,
+  type AdminBadgeService,
   BADGE_CACHE_TTL_MS,
   MAX_PINNED_BADGES,
+  RARITIES,
   type BadgeService,
   type Rarity,
 } from './gamification/index.ts';

@@ -82,8 +82,10 @@ export const toLegacyError = (
       status,
       body: legacyBody(status, err.message, { code }),
       headers: httpHeadersOf(err),
-      // Maintenance is a deliberate 503, not a failure: never logged as an error nor reported.
-      isServerError: status >= 500 && err.code !== 'MAINTENANCE',
+      // Maintenance is a deliberate 503 and an outage an operational one (counted, logged at warn once
+      // per burst by the failure reporter): neither is a server failure to report.
+      isServerError:
+        status >= 500 && err.code !== 'MAINTENANCE' && err.code !== 'DEPENDENCY_UNAVAILABLE',
     };
   }
   if (err instanceof HTTPException && err.status === 404) {

@@ -25,6 +25,25 @@ export const requireCsrfToken = (c: Context) => {
   if (!safeEqual(cookie, header)) throw new AppError('FORBIDDEN', CSRF_MESSAGES.invalid);
 };
 
+/**
+ * The guard of a state-changing GET (`sameSiteOnly` routes): another site may not spend a learner's
+ * quota by a link, a redirect or an `<img>` (the cookies ride along: `SameSite=None` in production).
+ * Refused: a request the browser marks `Sec-Fetch-Site: cross-site` without an allowed `Origin`, and
+ * any request with an `Origin` neither allowed nor the server's own. Requests without these headers
+ * (typed URL, bookmarks, scripts, older browsers) pass.
+ */
+export const refuseCrossSite = (c: Context, allowedOrigins: ReadonlySet<string>) => {
+  const origin = c.req.header('Origin');
+  const originAllowed =
+    origin !== undefined && (allowedOrigins.has(origin) || origin === new URL(c.req.url).origin);
+  if (origin !== undefined && !originAllowed) {
+    throw new AppError('FORBIDDEN', CSRF_MESSAGES.crossSite);
+  }
+  if (c.req.header('Sec-Fetch-Site')?.toLowerCase() === 'cross-site' && !originAllowed) {
+    throw new AppError('FORBIDDEN', CSRF_MESSAGES.crossSite);
+  }
+};
+
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const isJson = (contentType: string | undefined) =>

@@ -1,10 +1,10 @@
-import type { AnyTRPCProcedure, AnyTRPCRouter } from '@trpc/server';
+import type { AnyTRPCRouter } from '@trpc/server';
 import { createMiddleware } from 'hono/factory';
 
 import { AppError } from '@mathakine/core';
 
 import type { ApiEnv } from '../hono-env.ts';
-import type { ProcedureMeta } from '../trpc/init.ts';
+import { listProcedures } from '../trpc/procedure-table.ts';
 
 export const MAINTENANCE_MESSAGE = 'Le temple est en maintenance. Réessayez plus tard.';
 
@@ -12,16 +12,12 @@ export const MAINTENANCE_MESSAGE = 'Le temple est en maintenance. Réessayez plu
  * The tRPC procedures declared `.meta({ maintenanceExempt: true })`, read from the router's procedure
  * records (flat `a.b.c` paths).
  */
-export const maintenanceExemptProcedures = (router: AnyTRPCRouter): Set<string> => {
-  const procedures = router._def.procedures as Record<string, AnyTRPCProcedure>;
-  return new Set(
-    Object.entries(procedures)
-      .filter(
-        ([, procedure]) => (procedure._def.meta as ProcedureMeta | undefined)?.maintenanceExempt,
-      )
-      .map(([path]) => path),
+export const maintenanceExemptProcedures = (router: AnyTRPCRouter): Set<string> =>
+  new Set(
+    listProcedures(router)
+      .filter((procedure) => procedure.meta?.maintenanceExempt)
+      .map((procedure) => procedure.path),
   );
-};
 
 /** Fixed paths (the probes) exempt with everything below them, as the legacy matched prefixes. */
 export const compileProbeExemptions = (paths: readonly string[]): RegExp[] =>

@@ -9,6 +9,7 @@ import {
   resetDb,
 } from '@mathakine/core/testing';
 
+import { CSRF_MESSAGES } from '../middleware/csrf.ts';
 import { actorOf, createTestApp, fixedClock, signedInAs } from '../testing/index.ts';
 
 type Prisma = Awaited<ReturnType<typeof getTestDb>>['prisma'];
@@ -89,7 +90,6 @@ describe('GET /api/exercises (route 27)', () => {
       'skip=-4&limit=abc',
       'limit=0',
       'limit=1000',
-      'exercise_type=%00',
       'age_group=%F0%9F%9A%80',
       'hide_completed=yes',
       'q=%25',
@@ -97,6 +97,8 @@ describe('GET /api/exercises (route 27)', () => {
       const r = await app.request(`/api/exercises?${q}`);
       expect(r.status, q).toBe(200);
     }
+    // A NUL character is refused at the boundary for every route (issue 14, legacy-differences.md).
+    expect((await app.request('/api/exercises?exercise_type=%00')).status).toBe(400);
     expect(await (await app.request('/api/exercises?limit=1000')).json()).toMatchObject({
       limit: 100,
     });
@@ -363,6 +365,36 @@ describe('generation (routes 30, 31, 32)', () => {
       aiGenerated: true,
       ageGroup: 'GROUP_12_14',
     });
+  });
+
+  it('GET /generate refuses a cross-site navigation or foreign origin, spending nothing (issue 14)', async () => {
+    const user = await createUser(prisma);
+    const { app } = await appAs(actorOf(user));
+    const path = '/api/exercises/generate?type=addition&age_group=6-8';
+    for (const headers of [
+      { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' },
+      { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Dest': 'image' },
+      { Origin: 'https://evil.example' },
+      { Origin: 'null' },
+    ] as Record<string, string>[]) {
+      const res = await app.request(path, { headers });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toEqual({
+        code: 'FORBIDDEN',
+        message: CSRF_MESSAGES.crossSite,
+        error: CSRF_MESSAGES.crossSite,
+      });
+    }
+    expect(await prisma.exercise.count()).toBe(0);
+    // The frontend's own origin, a same-site navigation and a typed URL pass.
+    for (const headers of [
+      { 'Sec-Fetch-Site': 'cross-site', Origin: 'http://localhost:3000' },
+      { 'Sec-Fetch-Site': 'same-site', 'Sec-Fetch-Mode': 'navigate' },
+      { 'Sec-Fetch-Site': 'none' },
+    ] as Record<string, string>[]) {
+      expect((await app.request(path, { headers })).status).toBe(303);
+    }
+    expect(await prisma.exercise.count()).toBe(3);
   });
 
   it('route 32 answers the "not configured" SSE error event', async () => {

@@ -68,6 +68,8 @@ export const exercisesRoutes = defineRoutes({
       path: '/exercises/generate',
       guard: 'user',
       summary: 'The HTML-era generator: generates and saves one exercise, then 303 to the list',
+      // A state-changing GET: another site must not spend the learner's generation quota.
+      sameSiteOnly: true,
       query: ZLegacyGenerateQuery,
       responses: { 303: redirectResponse(`To ${GENERATED_REDIRECT}`) },
       errors: [429],

@@ -13,6 +13,7 @@ import {
 import { testCoreConfig } from '@mathakine/core/testing/accounts';
 
 import { createApiApp } from '../app.ts';
+import { INPUT_REFUSED_MESSAGE } from '../http/input-guard.ts';
 import {
   actorOf,
   createTestApp,
@@ -103,7 +104,7 @@ describe('POST /api/analytics/event (route 42)', () => {
       ['{}', 400, 'BAD_REQUEST', EVENT],
       ['{"event":"page_view"}', 400, 'BAD_REQUEST', EVENT],
       ['{"event":42}', 400, 'BAD_REQUEST', EVENT],
-      ['{"event":"first_attempt\\u0000"}', 400, 'BAD_REQUEST', EVENT],
+      ['{"event":"first_attempt\\u0000"}', 400, 'BAD_REQUEST', INPUT_REFUSED_MESSAGE],
       ['{"event":"first_attempt","payload":"x"}', 400, 'BAD_REQUEST', PAYLOAD],
       ['{"event":"first_attempt","payload":[1]}', 400, 'BAD_REQUEST', PAYLOAD],
       ['{"event":"first_attempt","payload":{"a":{"b":1}}}', 400, 'BAD_REQUEST', PAYLOAD],
@@ -111,7 +112,7 @@ describe('POST /api/analytics/event (route 42)', () => {
         `{"event":"first_attempt","payload":{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}}`,
         400,
         'BAD_REQUEST',
-        PAYLOAD,
+        INPUT_REFUSED_MESSAGE,
       ],
       [
         JSON.stringify({ event: 'first_attempt', payload: { note: 'x'.repeat(300_000) } }),
@@ -119,7 +120,12 @@ describe('POST /api/analytics/event (route 42)', () => {
         'BAD_REQUEST',
         PAYLOAD,
       ],
-      ['{"event":"first_attempt","payload":{"note":"\\ud83d"}}', 400, 'BAD_REQUEST', PAYLOAD],
+      [
+        '{"event":"first_attempt","payload":{"note":"\\ud83d"}}',
+        400,
+        'BAD_REQUEST',
+        INPUT_REFUSED_MESSAGE,
+      ],
       ['{"event":"first_attempt","payload":{"targetId":1e400}}', 400, 'BAD_REQUEST', PAYLOAD],
       ['{"event":"quick_start_click","payload":{"guided":"oui"}}', 400, 'BAD_REQUEST', PAYLOAD],
     ];
@@ -214,19 +220,14 @@ describe('POST /api/feedback (route 43)', () => {
         '{"feedback_type":"ui","description":"a\\u0000b"}',
         400,
         'BAD_REQUEST',
-        'Le retour contient des caractères invalides.',
+        INPUT_REFUSED_MESSAGE,
       ],
-      [
-        '{"feedback_type":"ui","page_url":"\\udc00"}',
-        400,
-        'BAD_REQUEST',
-        'Le retour contient des caractères invalides.',
-      ],
+      ['{"feedback_type":"ui","page_url":"\\udc00"}', 400, 'BAD_REQUEST', INPUT_REFUSED_MESSAGE],
       [
         `{"feedback_type":"ui","description":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
         400,
         'BAD_REQUEST',
-        "La description doit être un texte d'au plus 2000 caractères.",
+        INPUT_REFUSED_MESSAGE,
       ],
       [
         '{"feedback_type":"exercise","exercise_id":999999}',

@@ -29,7 +29,9 @@ export const createLegacyApp = (
     }
     await next();
   });
-  for (const module of modules) for (const route of module.routes) router.register(route);
+  for (const module of modules) {
+    for (const route of module.routes) router.register(route, module.feature);
+  }
   router.app.all('*', (c) => unmatched(router.routes, c));
   return { app: router.app, routes: router.routes };
 };

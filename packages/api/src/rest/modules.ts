@@ -1,3 +1,4 @@
+import { adminContentRoutes } from './admin-content.routes.ts';
 import { adminRoutes } from './admin.routes.ts';
 import { aiRoutes } from './ai.routes.ts';
 import { analyticsRoutes } from './analytics.routes.ts';
@@ -27,4 +28,5 @@ export const LEGACY_MODULES: readonly LegacyRoutesModule[] = [
   analyticsRoutes,
   feedbackRoutes,
   adminRoutes,
+  adminContentRoutes,
 ];

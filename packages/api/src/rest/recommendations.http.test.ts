@@ -11,6 +11,7 @@ import {
   resetDb,
 } from '@mathakine/core/testing';
 
+import { INPUT_REFUSED_MESSAGE } from '../http/input-guard.ts';
 import { actorOf, createTestApp, fixedClock, signedInAs } from '../testing/index.ts';
 
 type Prisma = Awaited<ReturnType<typeof getTestDb>>['prisma'];
@@ -194,14 +195,14 @@ describe('POST /api/recommendations/complete (route 46)', () => {
       ['{"recommendation_id":"abc"}', 400, 'BAD_REQUEST', 'recommendation_id invalide'],
       ['{"recommendation_id":1.5}', 400, 'BAD_REQUEST', 'recommendation_id invalide'],
       ['{"recommendation_id":true}', 400, 'BAD_REQUEST', 'recommendation_id invalide'],
-      ['{"recommendation_id":"1\\u0000"}', 400, 'BAD_REQUEST', 'recommendation_id invalide'],
-      ['{"recommendation_id":"\\ud800"}', 400, 'BAD_REQUEST', 'recommendation_id invalide'],
+      ['{"recommendation_id":"1\\u0000"}', 400, 'BAD_REQUEST', INPUT_REFUSED_MESSAGE],
+      ['{"recommendation_id":"\\ud800"}', 400, 'BAD_REQUEST', INPUT_REFUSED_MESSAGE],
       ['{"recommendation_id":1e400}', 400, 'BAD_REQUEST', 'recommendation_id invalide'],
       [
         `{"recommendation_id":${'['.repeat(5000)}${']'.repeat(5000)}}`,
         400,
         'BAD_REQUEST',
-        'recommendation_id invalide',
+        INPUT_REFUSED_MESSAGE,
       ],
       [
         `{"recommendation_id":"${'9'.repeat(100_000)}"}`,

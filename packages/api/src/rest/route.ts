@@ -69,6 +69,12 @@ export interface RouteDefinition<
   summary: string;
   /** The legacy double-submit CSRF check (api-rest-core §2.7), run after the guard, before the body. */
   csrf?: boolean;
+  /**
+   * A state-changing GET kept from the legacy: refused (403) when the browser says the request is
+   * cross-site (`Sec-Fetch-Site: cross-site`, e.g. a top-level navigation or an image from another site)
+   * unless it carries an allowed `Origin`, or when it carries an `Origin` that is not allowed.
+   */
+  sameSiteOnly?: boolean;
   /** Answers while `maintenance_mode` is on (api-rest-core §1.7); the path and anything below it. */
   maintenanceExempt?: boolean;
   /**
@@ -107,6 +113,7 @@ export interface LegacyRoute {
   readonly guard: GuardLevel;
   readonly summary: string;
   readonly csrf: boolean;
+  readonly sameSiteOnly: boolean;
   readonly maintenanceExempt: boolean;
   readonly publicListed: boolean;
   readonly params: z.ZodType | undefined;
@@ -169,6 +176,7 @@ export const defineRoute = <
   guard: definition.guard,
   summary: definition.summary,
   csrf: definition.csrf ?? false,
+  sameSiteOnly: definition.sameSiteOnly ?? false,
   maintenanceExempt: definition.maintenanceExempt ?? false,
   publicListed: definition.publicListed ?? false,
   params: definition.params,
@@ -215,7 +223,8 @@ export const defineRoutes = (module: LegacyRoutesModule): LegacyRoutesModule => 
 export const errorStatusesOf = (route: LegacyRoute): number[] => {
   const statuses = new Set<number>(route.errors);
   if (route.guard !== 'public' && route.guard !== 'public+optional') statuses.add(401);
-  if (route.guard === 'user+full' || route.guard === 'admin' || route.csrf) statuses.add(403);
+  if (route.guard === 'user+full' || route.guard === 'admin' || route.csrf || route.sameSiteOnly)
+    statuses.add(403);
   if (!route.maintenanceExempt) statuses.add(503);
   statuses.add(500);
   return [...statuses].sort((a, b) => a - b);

@@ -14,7 +14,7 @@ import {
 import { clientOf, ctxOf } from '../http/request-ctx.ts';
 import { routeNotFound, toLegacyError } from '../legacy/legacy-error.ts';
 import { writeLegacyError, writeReply } from '../legacy/writer.ts';
-import { requireCsrfToken } from '../middleware/csrf.ts';
+import { refuseCrossSite, requireCsrfToken } from '../middleware/csrf.ts';
 import { markRoute } from '../middleware/metrics.ts';
 import { checkReply } from './check-reply.ts';
 import { isJsonResponse } from './reply.ts';
@@ -22,6 +22,8 @@ import type { LegacyCookies, LegacyRoute, LegacyRoutesModule, RawRequest } from 
 
 /** A registered route: its declaration plus the full template and the patterns the router matches. */
 export interface RegisteredRoute extends LegacyRoute {
+  /** The feature module that declared it (`exercises`…): the OpenAPI tag. */
+  readonly feature: string;
   /** Full path with Hono parameters, e.g. `/api/exercises/:id{[0-9]+}`. */
   readonly template: string;
   readonly pattern: RegExp;
@@ -99,6 +101,8 @@ const rawRequestOf = (c: Context<ApiEnv>): RawRequest => ({
 export interface LegacyRouterOptions {
   /** Check every reply against its route's declared response schema (tests); a mismatch is a 500. */
   validateResponses?: boolean;
+  /** The CORS origins: a `sameSiteOnly` route accepts a cross-site request only from one of them. */
+  allowedOrigins?: readonly string[];
 }
 
 /**
@@ -109,16 +113,19 @@ export interface LegacyRouterOptions {
 export const createLegacyRouter = (mount = '/api', options: LegacyRouterOptions = {}) => {
   const app = new Hono<ApiEnv>();
   const routes: RegisteredRoute[] = [];
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
 
-  const register = (route: LegacyRoute) => {
+  const register = (route: LegacyRoute, feature: string) => {
     const template = `${mount}${route.path}`;
     routes.push({
       ...route,
+      feature,
       template,
       pattern: compileTemplate(template),
       loosePattern: compileTemplate(withoutTrailingSlash(template)),
     });
     app.on(route.method, route.path, markRoute(template), guard(route.guard), async (c) => {
+      if (route.sameSiteOnly) refuseCrossSite(c, allowedOrigins);
       if (route.csrf) requireCsrfToken(c);
       const reply = await route.run(rawRequestOf(c));
       const spec = route.responses[reply.status as keyof typeof route.responses];

@@ -1,4 +1,5 @@
-import { pino } from 'pino';
+import { createHmac } from 'node:crypto';
+import { pino, type Logger } from 'pino';
 import { Registry } from 'prom-client';
 
 import {
@@ -28,6 +29,8 @@ export const testApiConfig = (overrides: DeepPartial<ApiConfig> = {}): ApiConfig
     trustedProxyHops: 0,
     secureHeaders: true,
     shutdownTimeoutMs: 1_000,
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 30_000,
     metricsToken: null,
     ...overrides.http,
   },
@@ -63,8 +66,11 @@ export interface TestAppOptions extends CreateApiAppOptions {
   config?: DeepPartial<ApiConfig>;
   resolveAuth?: ApiDeps['resolveAuth'];
   reportError?: ApiDeps['reportError'];
+  docsAssets?: ApiDeps['docsAssets'];
   db?: Database;
   clock?: Clock;
+  /** The app's logger (default: silent). */
+  log?: Logger;
   /** Extra core dependencies (the AI provider, a configuration, metrics hooks, a mailer). */
   coreDeps?: Pick<CoreDeps, 'ai' | 'config' | 'onAiGeneration' | 'mailer'>;
 }
@@ -78,7 +84,7 @@ export const silentLogger = () => pino({ level: 'silent' });
  */
 export const createTestApp = async (options: TestAppOptions = {}) => {
   const db = options.db ?? (await getTestDb()).db;
-  const log = silentLogger();
+  const log = options.log ?? silentLogger();
   const clock = options.clock ?? movableClock();
   const core: Core = createCore({ db, log, clock, ...options.coreDeps });
   const registry = new Registry();
@@ -90,6 +96,7 @@ export const createTestApp = async (options: TestAppOptions = {}) => {
       registry,
       ...(options.resolveAuth ? { resolveAuth: options.resolveAuth } : {}),
       ...(options.reportError ? { reportError: options.reportError } : {}),
+      ...(options.docsAssets ? { docsAssets: options.docsAssets } : {}),
     },
     { validateLegacyResponses: true, ...options },
   );
@@ -105,4 +112,31 @@ export const createTestApp = async (options: TestAppOptions = {}) => {
       ...ctx,
     });
   return { app, legacyRoutes, db, core, clock, registry, createCaller: callerFor };
+};
+
+/** A logger whose lines (parsed) are kept in `lines`, for tests asserting what an operator sees. */
+export const capturingLogger = () => {
+  const lines: { level: number; msg: string; [key: string]: unknown }[] = [];
+  const log = pino(
+    { level: 'debug' },
+    {
+      write: (line: string) => {
+        lines.push(JSON.parse(line) as (typeof lines)[number]);
+      },
+    },
+  );
+  return {
+    log,
+    lines,
+    warnings: () => lines.filter((l) => l.level === 40),
+    errors: () => lines.filter((l) => l.level >= 50),
+  };
+};
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** An HS256 access token signed with `secret`, with any claims (tests of hostile but valid tokens). */
+export const signTestToken = (secret: string, claims: Record<string, unknown>): string => {
+  const head = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(claims)}`;
+  return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`;
 };

@@ -1,19 +1,21 @@
 import { TRPCError } from '@trpc/server';
 
-import { AppError, isAppError, type Actor } from '@mathakine/core';
+import { AppError, asAppErrorIfOutage, isAppError, type Actor } from '@mathakine/core';
 
 import { ERROR_TABLE } from '../errors.ts';
 import { GUARD_MESSAGES } from '../guards.ts';
 import { baseProcedureBuilder, middleware } from './init.ts';
 
 /**
- * Outermost: swaps a failed result whose cause is an AppError for a TRPCError with the mapped code, so
- * the HTTP status, `onError` and `createCaller` all see the real code. `next()` never throws.
+ * Outermost: swaps a failed result whose cause is an AppError — or a database outage, classified here
+ * as DEPENDENCY_UNAVAILABLE — for a TRPCError with the mapped code, so the HTTP status, `onError` and
+ * `createCaller` all see the real code. `next()` never throws.
  */
 const mapErrors = middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && isAppError(result.error.cause)) {
-    const appError = result.error.cause;
+  if (result.ok) return result;
+  const appError = asAppErrorIfOutage(result.error.cause);
+  if (isAppError(appError)) {
     return {
       ...result,
       error: new TRPCError({

@@ -77,8 +77,30 @@ describe('tRPC over HTTP', () => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as TrpcErrorBody;
     expect(body.error.json.data.code).toBe('BAD_REQUEST');
+    expect(body.error.json.data.appCode).toBe('INVALID_INPUT');
     expect(body.error.json.data.zodError).toMatchObject({
       fieldErrors: { n: [expect.any(String)] },
+    });
+  });
+
+  it('gives tRPC refusals without an AppError the AppErrorCode of their tRPC code', async () => {
+    const { app } = await createTestApp();
+    const unknown = await app.request(query('system.nope'));
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as TrpcErrorBody).error.json.data).toMatchObject({
+      code: 'NOT_FOUND',
+      appCode: 'NOT_FOUND',
+      details: null,
+    });
+    const wrongMethod = await app.request('/trpc/system.ping', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ json: {} }),
+    });
+    expect(wrongMethod.status).toBe(405);
+    expect(((await wrongMethod.json()) as TrpcErrorBody).error.json.data).toMatchObject({
+      code: 'METHOD_NOT_SUPPORTED',
+      appCode: 'INVALID_INPUT',
     });
   });
 

@@ -7,7 +7,8 @@ export type DbRole = 'PADAWAN' | 'MAITRE' | 'GARDIEN' | 'ARCHIVISTE';
 export const roleFromDb = (role: DbRole): RoleName => role.toLowerCase() as RoleName;
 export const roleToDb = (role: RoleName): DbRole => role.toUpperCase() as DbRole;
 
-export type AccessScope = 'full' | 'exercises_only';
+export const ACCESS_SCOPES = ['full', 'exercises_only'] as const;
+export type AccessScope = (typeof ACCESS_SCOPES)[number];
 
 /**
  * api-rest-core §2.5: verified → full; otherwise full during the grace period after sign-up, then

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { AUTH_MESSAGES } from './auth.rules.ts';
-import type { UserProfileDto } from './user.schemas.ts';
+import { ZUserProfileDto, type UserProfileDto } from './user.schemas.ts';
 
 /** A required string: absent, null, non-string or blank (after trim when `trim`) → `message`. */
 const requiredString = (message: string, options: { trim: boolean; max?: number }) => {
@@ -73,22 +73,40 @@ export interface LoginDto extends IssuedTokens {
   user: UserProfileDto;
 }
 
-export interface ValidateTokenDto {
-  valid: true;
+// ---- DTOs a client sees (zod schemas: the tRPC procedures' output schemas) ------------------------
+
+export const ZValidateTokenDto = z.object({
+  valid: z.literal(true),
   /** The token's `sub`: the username (the legacy `user_id`). */
-  subject: string;
-}
+  subject: z.string(),
+});
+export type ValidateTokenDto = z.infer<typeof ZValidateTokenDto>;
 
-export interface MessageDto {
-  message: string;
-}
+export const ZMessageDto = z.object({ message: z.string() });
+export type MessageDto = z.infer<typeof ZMessageDto>;
 
-export interface VerifyEmailDto {
-  message: string;
-  alreadyVerified: boolean;
-  user: { id: number; username: string; email: string; isEmailVerified: true };
-}
+export const ZVerifyEmailDto = z.object({
+  message: z.string(),
+  alreadyVerified: z.boolean(),
+  user: z.object({
+    id: z.number().int(),
+    username: z.string(),
+    email: z.string(),
+    isEmailVerified: z.literal(true),
+  }),
+});
+export type VerifyEmailDto = z.infer<typeof ZVerifyEmailDto>;
 
-export interface CsrfTokenDto {
-  csrfToken: string;
-}
+export const ZCsrfTokenDto = z.object({ csrfToken: z.string() });
+export type CsrfTokenDto = z.infer<typeof ZCsrfTokenDto>;
+
+/** A session opened for a client (the refresh token travels only in its HttpOnly cookie). */
+export const ZSessionTokensDto = z.object({
+  accessToken: z.string(),
+  /** Seconds until the access token expires. */
+  expiresIn: z.number().int(),
+});
+export type SessionTokensDto = z.infer<typeof ZSessionTokensDto>;
+
+export const ZLoginResultDto = ZSessionTokensDto.extend({ user: ZUserProfileDto });
+export type LoginResultDto = z.infer<typeof ZLoginResultDto>;

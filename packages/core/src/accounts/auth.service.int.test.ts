@@ -125,6 +125,24 @@ describe('login', () => {
       core.auth.login(ctx, bad, { ip: '198.51.100.1', userAgent: null }),
     ).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
+
+  it('throttles per account whichever identifier is typed (username, e-mail in any case)', async () => {
+    const { core } = build({ rateLimits: { login: 1000, loginPerAccount: 3 } });
+    await core.users.register(
+      ctx,
+      { username: 'luke_s', email: 'Luke@Example.org', password: 'Padawan2026' },
+      client,
+    );
+    for (const username of ['luke_s', 'luke@example.org', 'LUKE@EXAMPLE.ORG']) {
+      await expect(
+        core.auth.login(ctx, { username, password: 'wrong-one' }, client),
+      ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+    // The fourth try on the same account, through yet another spelling, is throttled.
+    await expect(
+      core.auth.login(ctx, { username: 'Luke@example.ORG', password: 'Padawan2026' }, client),
+    ).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+  });
 });
 
 describe('access tokens and sessions', () => {

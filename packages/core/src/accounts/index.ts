@@ -8,7 +8,13 @@ export type { AuthService, ResolvedActor, TokenState } from './auth.service.ts';
 export type { UserService } from './user.service.ts';
 export * from './auth.schemas.ts';
 export * from './user.schemas.ts';
-export { AUTH_MESSAGES, ROLE_NAMES, type AccessScope, type RoleName } from './auth.rules.ts';
+export {
+  ACCESS_SCOPES,
+  AUTH_MESSAGES,
+  ROLE_NAMES,
+  type AccessScope,
+  type RoleName,
+} from './auth.rules.ts';
 export {
   AGE_GROUP_LABELS,
   parseAgeGroup,

@@ -1,5 +1,6 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 
+import { isDbId } from '../lib/db-id.ts';
 import type { RoleName } from './auth.rules.ts';
 
 /**
@@ -51,8 +52,9 @@ export const verifyAccessToken = async (
     if (
       payload.type !== 'access' ||
       typeof payload.sub !== 'string' ||
-      typeof payload.sid !== 'number' ||
-      typeof payload.uid !== 'number' ||
+      // PostgreSQL `integer` ids: a signed token naming anything else (2³¹, 1.5, -1) is not ours.
+      !isDbId(payload.sid) ||
+      !isDbId(payload.uid) ||
       typeof payload.role !== 'string' ||
       typeof payload.exp !== 'number'
     ) {

@@ -26,13 +26,18 @@ export const makeLogin = (deps: AccountsDeps, tokens: AccessTokens) => {
     await deps.rateLimits.consume('login', client.ip);
     const byEmail = isEmailIdentifier(input.username);
     const identifier = byEmail ? normaliseEmail(input.username) : input.username;
-    await deps.rateLimits.consume('login-account', identifier.toLowerCase());
     const user = identifier.includes('\0')
       ? null
       : await findUserForLogin(
           deps.db.prisma,
           byEmail ? { email: identifier } : { username: identifier },
         );
+    // Keyed by the account, not by the identifier as typed: its username and its e-mail (any case)
+    // share one bucket. An unknown identifier gets its own (lower-cased) bucket.
+    await deps.rateLimits.consume(
+      'login-account',
+      user ? `user:${String(user.id)}` : `unknown:${identifier.toLowerCase()}`,
+    );
     if (!user) {
       await deps.hasher.verify(input.password, await getDummyHash());
       throw invalidCredentials();

@@ -6,11 +6,12 @@ import { findUserByResetToken, revokeSessions, setPassword } from './auth.repo.t
 import { AUTH_MESSAGES } from './auth.rules.ts';
 import type { ResetPasswordInput } from './auth.schemas.ts';
 import { passwordPolicyViolation } from './password.rules.ts';
+import type { SuccessMessageDto } from './user.schemas.ts';
 
 /** Single use, 1 h; the new password follows the one policy; every session of the account is revoked. */
 export const makeResetPassword =
   (deps: AccountsDeps) =>
-  async (ctx: Ctx, input: ResetPasswordInput): Promise<{ success: true; message: string }> => {
+  async (ctx: Ctx, input: ResetPasswordInput): Promise<SuccessMessageDto> => {
     if (input.token === '') throw new AppError('INVALID_INPUT', AUTH_MESSAGES.resetTokenMissing);
     const violation = passwordPolicyViolation(input.password);
     if (violation) throw new AppError('INVALID_INPUT', violation);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
-import type { AccessScope, RoleName } from './auth.rules.ts';
+import { ZDbId } from '../lib/db-id.ts';
+import { ACCESS_SCOPES, ROLE_NAMES } from './auth.rules.ts';
 import { passwordPolicyViolation } from './password.rules.ts';
-import { AGE_GROUP_LABELS, parseAgeGroup, type AgeGroupLabel } from './user.rules.ts';
+import { AGE_GROUP_LABELS, parseAgeGroup } from './user.rules.ts';
 
 /** `x@y.z` with no spaces (the legacy pattern, used everywhere). */
 export const EMAIL_PATTERN = /^[^\s@\0]+@[^\s@\0]+\.[^\s@\0]+$/;
@@ -214,127 +215,147 @@ export const ZChangePasswordInput = z.object({
 export type ChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
 
 /** Ids are PostgreSQL `integer`s. */
-const ZId = z.number().int().positive().max(2_147_483_647);
+const ZId = ZDbId;
 
 export const ZSessionIdInput = z.object({ sessionId: ZId });
 export type SessionIdInput = z.infer<typeof ZSessionIdInput>;
 
 export const ZUserIdInput = z.object({ userId: ZId });
 
-// ---- DTOs ------------------------------------------------------------------------------------------
+// ---- DTOs (zod schemas: the tRPC procedures' output schemas; the types are inferred from them) ----
 
-export interface UserProfileDto {
-  id: number;
-  username: string;
-  email: string;
-  fullName: string | null;
-  role: RoleName;
-  isActive: boolean;
-  isEmailVerified: boolean;
-  accessScope: AccessScope;
-  gradeLevel: number | null;
-  gradeSystem: 'suisse' | 'unifie' | null;
-  learningStyle: string | null;
+const ZJsonRecord = z.record(z.string(), z.unknown());
+
+export const ZUserProfileDto = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  email: z.string(),
+  fullName: z.string().nullable(),
+  role: z.enum(ROLE_NAMES),
+  isActive: z.boolean(),
+  isEmailVerified: z.boolean(),
+  accessScope: z.enum(ACCESS_SCOPES),
+  gradeLevel: z.number().int().nullable(),
+  gradeSystem: z.enum(['suisse', 'unifie']).nullable(),
+  learningStyle: z.string().nullable(),
   /** An age group label (`9-11`…), the legacy `preferred_difficulty`. */
-  preferredDifficulty: AgeGroupLabel | null;
-  onboardingCompletedAt: Date | null;
-  learningGoal: string | null;
-  practiceRhythm: string | null;
-  preferredTheme: string | null;
+  preferredDifficulty: z.enum(Object.values(AGE_GROUP_LABELS)).nullable(),
+  onboardingCompletedAt: z.date().nullable(),
+  learningGoal: z.string().nullable(),
+  practiceRhythm: z.string().nullable(),
+  preferredTheme: z.string().nullable(),
   /** The preferences object (legacy `accessibility_settings`). */
-  accessibilitySettings: Record<string, unknown>;
-  createdAt: Date;
-  updatedAt: Date;
-  totalPoints: number;
-  currentLevel: number;
-  experiencePoints: number;
-  jediRank: string;
-  avatarUrl: string | null;
-}
+  accessibilitySettings: ZJsonRecord,
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  totalPoints: z.number().int(),
+  currentLevel: z.number().int(),
+  experiencePoints: z.number().int(),
+  jediRank: z.string(),
+  avatarUrl: z.string().nullable(),
+});
+export type UserProfileDto = z.infer<typeof ZUserProfileDto>;
 
-export interface RegisteredUserDto {
-  id: number;
-  username: string;
-  email: string;
-  fullName: string | null;
-  role: RoleName;
-  isActive: boolean;
-  isEmailVerified: boolean;
-  createdAt: Date;
-}
+export const ZRegisteredUserDto = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  email: z.string(),
+  fullName: z.string().nullable(),
+  role: z.enum(ROLE_NAMES),
+  isActive: z.boolean(),
+  isEmailVerified: z.boolean(),
+  createdAt: z.date(),
+});
+export type RegisteredUserDto = z.infer<typeof ZRegisteredUserDto>;
 
-export interface SessionDto {
-  id: number;
-  deviceInfo: Record<string, unknown> | null;
-  ipAddress: string | null;
-  userAgent: string | null;
-  locationData: Record<string, unknown> | null;
-  isActive: boolean;
-  lastActivity: Date;
-  createdAt: Date;
-  expiresAt: Date;
+export const ZSessionDto = z.object({
+  id: z.number().int(),
+  deviceInfo: ZJsonRecord.nullable(),
+  ipAddress: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  locationData: ZJsonRecord.nullable(),
+  isActive: z.boolean(),
+  lastActivity: z.date(),
+  createdAt: z.date(),
+  expiresAt: z.date(),
   /** The session the caller's access token belongs to. */
-  isCurrent: boolean;
-}
+  isCurrent: z.boolean(),
+});
+export type SessionDto = z.infer<typeof ZSessionDto>;
 
-export interface SuccessMessageDto {
-  success: true;
-  message: string;
-}
+export const ZSuccessMessageDto = z.object({ success: z.literal(true), message: z.string() });
+export type SuccessMessageDto = z.infer<typeof ZSuccessMessageDto>;
 
-export interface UserExportDto {
-  exportDate: Date;
-  formatVersion: string;
-  profile: UserProfileDto;
-  exerciseAttempts: {
-    exerciseId: number;
-    answer: string;
-    isCorrect: boolean;
-    timeSpent: number | null;
-    attemptNumber: number;
-    hintsUsed: number;
-    createdAt: Date;
-  }[];
-  challengeAttempts: {
-    challengeId: number;
-    userSolution: string;
-    isCorrect: boolean;
-    timeSpent: number | null;
-    hintsUsed: number;
-    createdAt: Date;
-  }[];
-  badgesEarned: {
-    achievementId: number;
-    earnedAt: Date;
-    progressData: unknown;
-    isDisplayed: boolean;
-  }[];
-  progress: {
-    exerciseType: string;
-    totalAttempts: number;
-    correctAttempts: number;
-    lastAttemptAt: Date | null;
-  }[];
-  recommendations: {
-    exerciseType: string | null;
-    priority: number;
-    isCompleted: boolean;
-    reason: string | null;
-    createdAt: Date;
-  }[];
-  sessions: SessionDto[];
-  notifications: {
-    type: string;
-    title: string;
-    message: string | null;
-    isRead: boolean;
-    createdAt: Date;
-  }[];
-  feedbackReports: {
-    feedbackType: string;
-    description: string | null;
-    pageUrl: string | null;
-    createdAt: Date;
-  }[];
-  analyticsEvents: { event: string; payload: unknown; createdAt: Date }[];
-}
+export const ZUserExportDto = z.object({
+  exportDate: z.date(),
+  formatVersion: z.string(),
+  profile: ZUserProfileDto,
+  exerciseAttempts: z.array(
+    z.object({
+      exerciseId: z.number().int(),
+      answer: z.string(),
+      isCorrect: z.boolean(),
+      timeSpent: z.number().nullable(),
+      attemptNumber: z.number().int(),
+      hintsUsed: z.number().int(),
+      createdAt: z.date(),
+    }),
+  ),
+  challengeAttempts: z.array(
+    z.object({
+      challengeId: z.number().int(),
+      userSolution: z.string(),
+      isCorrect: z.boolean(),
+      timeSpent: z.number().nullable(),
+      hintsUsed: z.number().int(),
+      createdAt: z.date(),
+    }),
+  ),
+  badgesEarned: z.array(
+    z.object({
+      achievementId: z.number().int(),
+      earnedAt: z.date(),
+      progressData: z.unknown(),
+      isDisplayed: z.boolean(),
+    }),
+  ),
+  progress: z.array(
+    z.object({
+      exerciseType: z.string(),
+      totalAttempts: z.number().int(),
+      correctAttempts: z.number().int(),
+      lastAttemptAt: z.date().nullable(),
+    }),
+  ),
+  recommendations: z.array(
+    z.object({
+      exerciseType: z.string().nullable(),
+      priority: z.number(),
+      isCompleted: z.boolean(),
+      reason: z.string().nullable(),
+      createdAt: z.date(),
+    }),
+  ),
+  sessions: z.array(ZSessionDto),
+  notifications: z.array(
+    z.object({
+      type: z.string(),
+      title: z.string(),
+      message: z.string().nullable(),
+      isRead: z.boolean(),
+      createdAt: z.date(),
+    }),
+  ),
+  feedbackReports: z.array(
+    z.object({
+      feedbackType: z.string(),
+      description: z.string().nullable(),
+      pageUrl: z.string().nullable(),
+      createdAt: z.date(),
+    }),
+  ),
+  analyticsEvents: z.array(
+    z.object({ event: z.string(), payload: z.unknown(), createdAt: z.date() }),
+  ),
+});
+export type UserExportDto = z.infer<typeof ZUserExportDto>;

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 import type { Mailer } from '../kernel/ports.ts';
 
@@ -17,25 +17,38 @@ export interface SmtpMailerOptions {
   timeoutMs?: number;
 }
 
-/** The SMTP implementation of the mail port (nodemailer). */
+/**
+ * The SMTP implementation of the mail port (nodemailer, imported on the first send: a server without
+ * SMTP never loads it, and one with SMTP does not pay for it at start).
+ */
 export const createSmtpMailer = (options: SmtpMailerOptions): Mailer & { close(): void } => {
   const timeout = options.timeoutMs ?? 10_000;
-  const transport = nodemailer.createTransport({
-    host: options.host,
-    port: options.port,
-    secure: options.secure,
-    requireTLS: options.requireTls,
-    ignoreTLS: options.ignoreTls ?? false,
-    auth:
-      options.user && options.password ? { user: options.user, pass: options.password } : undefined,
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout,
-  });
+  let transport: Transporter | null = null;
+  const transportOf = async (): Promise<Transporter> => {
+    if (transport !== null) return transport;
+    const { default: nodemailer } = await import('nodemailer');
+    transport ??= nodemailer.createTransport({
+      host: options.host,
+      port: options.port,
+      secure: options.secure,
+      requireTLS: options.requireTls,
+      ignoreTLS: options.ignoreTls ?? false,
+      auth:
+        options.user && options.password
+          ? { user: options.user, pass: options.password }
+          : undefined,
+      connectionTimeout: timeout,
+      greetingTimeout: timeout,
+      socketTimeout: timeout,
+    });
+    return transport;
+  };
   return {
     kind: 'smtp',
     send: async (message) => {
-      await transport.sendMail({
+      await (
+        await transportOf()
+      ).sendMail({
         from: options.from,
         to: message.to,
         subject: message.subject,
@@ -44,7 +57,7 @@ export const createSmtpMailer = (options: SmtpMailerOptions): Mailer & { close()
       });
     },
     close: () => {
-      transport.close();
+      transport?.close();
     },
   };
 };

@@ -6,19 +6,12 @@ import { z } from 'zod';
 
 import {
   AGE_GROUPS,
+  DIFFICULTIES,
   EXERCISE_TYPES,
   normalizeAgeGroup,
   normalizeExerciseType,
-  type AgeGroup,
-  type Difficulty,
-  type ExerciseType,
 } from '../exercises/index.ts';
-import {
-  AI_CHALLENGE_TYPES,
-  CHAT_COMPLEXITIES,
-  type AiChallengeType,
-  type ChatComplexity,
-} from '../kernel/ai.ts';
+import { AI_CHALLENGE_TYPES, CHAT_COMPLEXITIES } from '../kernel/ai.ts';
 import { CHAT_HISTORY_MAX_ENTRIES, PROMPT_MAX_LENGTH } from './prompt-safety.rules.ts';
 
 const ZPrompt = z.string().max(PROMPT_MAX_LENGTH).nullish();
@@ -108,52 +101,74 @@ export interface AiClient {
 }
 
 /** A saved (or, when the insert failed, unsaved: `id` null) generated exercise, without its answer. */
-export interface AiExerciseDto {
-  id: number | null;
-  exerciseType: ExerciseType;
-  ageGroup: AgeGroup;
-  difficulty: Difficulty;
-  title: string;
-  question: string;
-  choices: string[];
-  hint: string;
-  aiGenerated: true;
-  tags: string;
-}
+export const ZAiExerciseDto = z.object({
+  id: z.number().int().nullable(),
+  exerciseType: z.enum(EXERCISE_TYPES),
+  ageGroup: z.enum(AGE_GROUPS),
+  difficulty: z.enum(DIFFICULTIES),
+  title: z.string(),
+  question: z.string(),
+  choices: z.array(z.string()),
+  hint: z.string(),
+  aiGenerated: z.literal(true),
+  tags: z.string(),
+});
+export type AiExerciseDto = z.output<typeof ZAiExerciseDto>;
 
-export type ExerciseGenerationEvent =
-  | { type: 'status'; message: string }
-  | { type: 'exercise'; exercise: AiExerciseDto }
-  | { type: 'error'; message: string };
+const ZStatusEvent = z.object({ type: z.literal('status'), message: z.string() });
+const ZErrorEvent = z.object({ type: z.literal('error'), message: z.string() });
+
+/** The events of `ai.generateExercise` (and, mapped, of route 32's legacy stream). */
+export const ZExerciseGenerationEvent = z.discriminatedUnion('type', [
+  ZStatusEvent,
+  z.object({ type: z.literal('exercise'), exercise: ZAiExerciseDto }),
+  ZErrorEvent,
+]);
+export type ExerciseGenerationEvent = z.output<typeof ZExerciseGenerationEvent>;
 
 /** A generated challenge as the stream shows it (no answer, no solution); `id` null when unsaved. */
-export interface AiChallengeDto {
-  id: number | null;
-  title: string;
-  description: string;
-  challengeType: AiChallengeType;
-  ageGroup: AgeGroup;
-  question: string;
-  hints: string[];
-  visualData: Record<string, unknown>;
-  difficultyRating: number;
-  estimatedTimeMinutes: number;
-  tags: string;
-  isActive: boolean;
-  createdAt: Date | null;
-}
+export const ZAiChallengeDto = z.object({
+  id: z.number().int().nullable(),
+  title: z.string(),
+  description: z.string(),
+  challengeType: z.enum(AI_CHALLENGE_TYPES),
+  ageGroup: z.enum(AGE_GROUPS),
+  question: z.string(),
+  hints: z.array(z.string()),
+  visualData: z.record(z.string(), z.unknown()),
+  difficultyRating: z.number(),
+  estimatedTimeMinutes: z.number(),
+  tags: z.string(),
+  isActive: z.boolean(),
+  createdAt: z.date().nullable(),
+});
+export type AiChallengeDto = z.output<typeof ZAiChallengeDto>;
 
-export type ChallengeGenerationEvent =
-  | { type: 'status'; message: string }
-  | { type: 'challenge'; challenge: AiChallengeDto; warning: string | null }
-  | { type: 'done' }
-  | { type: 'error'; message: string };
+/** The events of `ai.generateChallenge` (and, mapped, of the legacy challenge stream). */
+export const ZChallengeGenerationEvent = z.discriminatedUnion('type', [
+  ZStatusEvent,
+  z.object({
+    type: z.literal('challenge'),
+    challenge: ZAiChallengeDto,
+    warning: z.string().nullable(),
+  }),
+  z.object({ type: z.literal('done') }),
+  ZErrorEvent,
+]);
+export type ChallengeGenerationEvent = z.output<typeof ZChallengeGenerationEvent>;
 
-export type ChatStreamEvent =
-  | { type: 'status'; message: string }
-  | { type: 'chunk'; content: string }
-  | { type: 'done'; modelUsed: string; complexity: ChatComplexity }
-  | { type: 'error'; message: string };
+/** The events of `chat.stream` (and, mapped, of `POST /api/chat/stream`). */
+export const ZChatStreamEvent = z.discriminatedUnion('type', [
+  ZStatusEvent,
+  z.object({ type: z.literal('chunk'), content: z.string() }),
+  z.object({
+    type: z.literal('done'),
+    modelUsed: z.string(),
+    complexity: z.enum(CHAT_COMPLEXITIES),
+  }),
+  ZErrorEvent,
+]);
+export type ChatStreamEvent = z.output<typeof ZChatStreamEvent>;
 
 /** `POST /api/chat` / `chat.send`. */
 export const ZChatReplyDto = z.object({

@@ -64,14 +64,15 @@ const toDto = (
   createdAt: saved?.createdAt ?? null,
 });
 
+/** Built once (a derived zod schema compiles on its first parse). */
+const ZRequestWithoutPrompt = ZGenerateAiChallengeInput.omit({ prompt: true });
+
 async function* run(
   deps: AiDeps,
   ctx: AuthedCtx,
   request: GenerateAiChallengeInput,
 ): AsyncGenerator<Event, void, undefined> {
-  const { challengeType, ageGroup } = ZGenerateAiChallengeInput.omit({ prompt: true }).parse(
-    request,
-  );
+  const { challengeType, ageGroup } = ZRequestWithoutPrompt.parse(request);
   if (!(await deps.settings.isAiChallengesEnabled())) {
     yield error(AI_STREAM_MESSAGES.aiChallengesDisabled);
     return;

@@ -60,13 +60,16 @@ const toDto = (
   tags: AI_EXERCISE_TAGS,
 });
 
+/** Built once (a derived zod schema compiles on its first parse). */
+const ZRequestWithoutPrompt = ZGenerateAiExerciseInput.omit({ prompt: true });
+
 async function* run(
   deps: AiDeps,
   ctx: AuthedCtx,
   request: GenerateAiExerciseInput,
 ): AsyncGenerator<Event, void, undefined> {
   // The prompt's length is the safety check's to refuse, with the legacy message.
-  const parsed = ZGenerateAiExerciseInput.omit({ prompt: true }).parse(request);
+  const parsed = ZRequestWithoutPrompt.parse(request);
   const { exerciseType, ageGroup } = parsed;
   const prompt = request.prompt ?? '';
   const refusal = await generationRefusal(deps, ctx.actor.userId, prompt);

@@ -16,3 +16,10 @@ export {
   insertAiChallenge,
   type NewAiChallenge,
 } from './challenge-insert.repo.ts';
+// The back office (issue 13): administrators' logic-challenge use cases.
+export {
+  makeAdminChallengeService,
+  type AdminChallengeService,
+} from './admin-challenge.service.ts';
+export * from './admin-challenge.schemas.ts';
+export { ADMIN_CHALLENGE_MESSAGES } from './admin-challenge.rules.ts';

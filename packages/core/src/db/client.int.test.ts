@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 import { getTestDb } from '../testing/index.ts';
 import { createDb } from './client.ts';
-import { lockPathFor } from './pglite.ts';
+import { LOCK_STALE_AFTER_MS, lockPathFor } from './pglite.ts';
 
 const tmpRoot = mkdtempSync(path.join(tmpdir(), 'mathakine-client-test-'));
 afterAll(() => {
@@ -123,6 +123,22 @@ try { acquireDataDirLock(${JSON.stringify(dataDir)}); process.exit(0); } catch (
     const db = await createDb({ dataDir });
     expect(readFileSync(lockPathFor(dataDir), 'utf8').trim()).toBe(String(process.pid));
     await db.close();
+  });
+
+  it('replaces a lock whose pid was reused by an unrelated live process (no heartbeat for long)', async () => {
+    const dataDir = path.join(tmpRoot, 'reused-pid');
+    // The parent process is alive and is not us: what a reused pid looks like after a crash or reboot.
+    writeFileSync(lockPathFor(dataDir), `${String(process.ppid)}\n`);
+    const old = new Date(Date.now() - LOCK_STALE_AFTER_MS - 60_000);
+    utimesSync(lockPathFor(dataDir), old, old);
+    const db = await createDb({ dataDir });
+    expect(readFileSync(lockPathFor(dataDir), 'utf8').trim()).toBe(String(process.pid));
+    await db.close();
+    // The same live pid with a fresh lock file is an owner: refused.
+    writeFileSync(lockPathFor(dataDir), `${String(process.ppid)}\n`);
+    await expect(createDb({ dataDir })).rejects.toThrow(
+      `already open by process ${String(process.ppid)}`,
+    );
   });
 
   it('ping never throws: false once closed', async () => {

@@ -1,5 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+import pg from 'pg';
 
 import { PrismaClient } from './generated/client.ts';
 import type { MigrationTarget } from './migrate.ts';
@@ -22,6 +22,12 @@ export interface CreateDbOptions {
   /** How long `$transaction` may wait to start (for a pooled connection, or PGlite's single session). */
   transactionMaxWaitMs?: number;
   applicationName?: string;
+  /**
+   * PostgreSQL only: told about every error a pooled connection reports outside a query (the server
+   * terminated it: restart, failover, idle timeout). Such an error never crashes the process; the
+   * connection is dropped and the next query opens a new one. Default: ignored.
+   */
+  onConnectionError?: (err: Error) => void;
 }
 
 /** A `Database` plus what the migrate runner and the test harness need to reach the same database. */
@@ -56,6 +62,22 @@ const ping = async (prisma: PrismaClient, timeoutMs: number): Promise<boolean> =
 };
 
 /**
+ * A `pg` client emits `error` when the server ends its session outside a query (57P01 on a restart or
+ * failover, a dropped socket); with no listener at that moment Node turns the event into an uncaught
+ * exception and the process dies. The pool listens on idle clients only, and Prisma's adapter on a
+ * transaction's client only while the transaction runs, so a client checked out between the two had
+ * none. Every client gets a permanent listener as it is created, and the pool's own `error` (an idle
+ * client lost) is handled too: the error is reported, the dead client is discarded by the pool, and the
+ * query that was running on it fails on its own (mapped to 503 by `mapPrismaError`).
+ */
+export const guardPoolErrors = (pool: pg.Pool, onError: (err: Error) => void): void => {
+  pool.on('error', onError);
+  pool.on('connect', (client) => {
+    client.on('error', onError);
+  });
+};
+
+/**
  * Opens the process's database: PostgreSQL through `@prisma/adapter-pg` when `url` is set, otherwise PGlite in
  * process under an exclusive folder lock. Interactive transaction limits are set once here; on PGlite they are
  * what turns a query issued outside `tx` inside `$transaction` (a self-deadlock on its single session) into a
@@ -69,7 +91,7 @@ export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabas
 
   if (options.url !== undefined && options.url !== null && options.url !== '') {
     const url = options.url;
-    const adapter = new PrismaPg(
+    const pool = new pg.Pool(
       postgresPoolConfig({
         url,
         poolSize: options.poolSize ?? DB_DEFAULTS.poolSize,
@@ -79,6 +101,8 @@ export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabas
         applicationName: options.applicationName ?? 'mathakine',
       }),
     );
+    guardPoolErrors(pool, options.onConnectionError ?? (() => undefined));
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     const prisma = new PrismaClient({ adapter, transactionOptions });
     let closed = false;
     return {
@@ -103,6 +127,7 @@ export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabas
     dataDir: options.dataDir,
     ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
   });
+  const { PrismaPGlite } = await import('pglite-prisma-adapter');
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(opened.pglite), transactionOptions });
   let closed = false;
   return {

@@ -1,6 +1,15 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 
 /** The data folder value that keeps an embedded database in memory (nothing on disk, no lock). */
 export const MEMORY_DATA_DIR = 'memory://';
@@ -9,6 +18,23 @@ export const isMemoryDataDir = (dataDir: string): boolean => dataDir.startsWith(
 
 /** The lock file guarding a PGlite data folder: a sibling `<folder>.lock` holding the owner's pid. */
 export const lockPathFor = (dataDir: string): string => `${path.resolve(dataDir)}.lock`;
+
+/**
+ * The owner touches its lock file this often; a lock whose file was not touched for
+ * `LOCK_STALE_AFTER_MS` is stale even when its pid is alive (the pid was reused by an unrelated
+ * process after a crash or a reboot). The margin is wide: a live owner whose event loop is blocked by a
+ * long embedded query must never lose its lock.
+ */
+export const LOCK_HEARTBEAT_MS = 5_000;
+export const LOCK_STALE_AFTER_MS = 120_000;
+
+const lockAgeMs = (lockPath: string): number => {
+  try {
+    return Date.now() - statSync(lockPath).mtimeMs;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+};
 
 const isProcessAlive = (pid: number): boolean => {
   try {
@@ -32,9 +58,10 @@ const readLockPid = (lockPath: string): number | null => {
 const errnoCode = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | null)?.code;
 
 /**
- * Takes the exclusive lock on a data folder: creates the lock file with O_EXCL and writes our pid.
- * A lock left by a dead process (or unreadable) is stale and replaced; a live owner (this process
- * included) makes this throw. Returns the release function, which removes the file only if it is still ours.
+ * Takes the exclusive lock on a data folder: creates the lock file with O_EXCL, writes our pid and
+ * touches the file every `LOCK_HEARTBEAT_MS`. A lock left by a dead process, by a pid now reused by
+ * another process (file not touched for `LOCK_STALE_AFTER_MS`) or unreadable is stale and replaced; a
+ * live owner (this process included) makes this throw. Returns the release function, which removes the file only if it is still ours.
  */
 export const acquireDataDirLock = (dataDir: string): (() => void) => {
   const lockPath = lockPathFor(dataDir);
@@ -46,14 +73,15 @@ export const acquireDataDirLock = (dataDir: string): (() => void) => {
     } catch (err) {
       if (errnoCode(err) !== 'EEXIST') throw err;
       const owner = readLockPid(lockPath);
-      if (owner !== null && isProcessAlive(owner)) {
+      const heldByOther = owner !== process.pid && lockAgeMs(lockPath) <= LOCK_STALE_AFTER_MS;
+      if (owner !== null && isProcessAlive(owner) && (owner === process.pid || heldByOther)) {
         const who = owner === process.pid ? 'this process' : `process ${owner}`;
         throw new Error(
           `The embedded database folder ${path.resolve(dataDir)} is already open by ${who} (lock file ${lockPath}). ` +
             'Stop the other process, or use another data folder.',
         );
       }
-      // Stale lock (dead owner or garbage): remove it and retry.
+      // Stale lock (dead owner, a pid reused by another process, or garbage): remove it and retry.
       try {
         unlinkSync(lockPath);
       } catch (unlinkErr) {
@@ -66,10 +94,21 @@ export const acquireDataDirLock = (dataDir: string): (() => void) => {
     } finally {
       closeSync(fd);
     }
+    // The heartbeat that tells a later starter this pid is really the owner (never keeps the process up).
+    const heartbeat = setInterval(() => {
+      try {
+        const now = new Date();
+        utimesSync(lockPath, now, now);
+      } catch {
+        // The file is gone (removed by hand): the next start will simply take the lock.
+      }
+    }, LOCK_HEARTBEAT_MS);
+    heartbeat.unref();
     let released = false;
     return () => {
       if (released) return;
       released = true;
+      clearInterval(heartbeat);
       if (readLockPid(lockPath) === process.pid) {
         try {
           unlinkSync(lockPath);
@@ -104,6 +143,8 @@ export const openPglite = async (options: OpenPgliteOptions): Promise<OpenedPgli
   let pglite: PGlite;
   try {
     if (!memory) mkdirSync(path.resolve(options.dataDir), { recursive: true });
+    // Imported here: a server on PostgreSQL never loads the embedded database (cold start, memory).
+    const { PGlite } = await import('@electric-sql/pglite');
     pglite = await PGlite.create({
       dataDir: memory ? options.dataDir : path.resolve(options.dataDir),
       ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),

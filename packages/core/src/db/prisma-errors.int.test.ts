@@ -119,3 +119,35 @@ describe('mapPrismaError on real constraint violations', () => {
     expect(err.cause).toBeInstanceOf(Error);
   });
 });
+
+describe('mapPrismaError on a busy database', () => {
+  it('no connection free within maxWait → DEPENDENCY_UNAVAILABLE with a retry delay (503, never 500)', async () => {
+    const { db, prisma } = await getTestDb();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let entered: () => void = () => undefined;
+    const inside = new Promise<void>((r) => {
+      entered = r;
+    });
+    // PGlite has a single session: one open transaction holds it; on PostgreSQL, fill the pool.
+    const holders = Array.from({ length: db.kind === 'pglite' ? 1 : 10 }, () =>
+      prisma.$transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT 1`;
+          entered();
+          await held;
+        },
+        { timeout: 30_000, maxWait: 30_000 },
+      ),
+    );
+    await inside;
+    const error = await mapped(() =>
+      prisma.$transaction((tx) => tx.$queryRaw`SELECT 1`, { maxWait: 50 }),
+    );
+    release();
+    await Promise.allSettled(holders);
+    expect(error).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', retryAfterSeconds: 2 });
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { ratio } from '../lib/py-round.ts';
 import { AGE_GROUPS, DIFFICULTIES, EXERCISE_TYPES } from './exercise.rules.ts';
+import type { CatalogueStatsDto } from './exercise.schemas.ts';
 
 export const DISCIPLINE_NAMES: Record<string, string> = {
   ADDITION: "Art de l'Addition",
@@ -96,48 +97,6 @@ export interface CatalogueCounts {
     difficulty: string;
     attempts: number;
   }[];
-}
-
-export interface CatalogueStatsDto {
-  archiveStatus: string;
-  academyStatistics: {
-    totalExercises: number;
-    totalChallenges: number;
-    totalContent: number;
-    archivedExercises: number;
-    aiGenerated: number;
-    aiGeneratedExercises: number;
-    aiGeneratedChallenges: number;
-    /** Percent, 1 decimal. */
-    aiGeneratedPercentage: number;
-  };
-  byDiscipline: Record<string, { count: number; disciplineName: string; percentage: number }>;
-  byRank: Record<
-    string,
-    { count: number; rankName: string; description: string; minAge: number; percentage: number }
-  >;
-  byApprenticeGroup: Record<
-    string,
-    { count: number; groupName: string; description: string; percentage: number }
-  >;
-  globalPerformance: {
-    totalAttempts: number;
-    exerciseAttempts: number;
-    challengeAttempts: number;
-    successfulAttempts: number;
-    /** Percent, 1 decimal. */
-    masteryRate: number;
-    challengeMasteryRate: number;
-    message: string;
-  };
-  legendaryChallenges: {
-    id: number;
-    title: string;
-    discipline: string;
-    rank: string;
-    apprenticesTrained: number;
-  }[];
-  sageWisdom: string;
 }
 
 const sumBy = (

@@ -1,5 +1,5 @@
 import type { Ctx } from '../kernel/deps.ts';
-import { buildCatalogueStats, type CatalogueStatsDto } from './catalogue-stats.rules.ts';
+import { buildCatalogueStats } from './catalogue-stats.rules.ts';
 import type { ExerciseDeps } from './exercise-deps.ts';
 import { ageGroupFromDb } from './exercise.mapping.ts';
 import {
@@ -9,6 +9,7 @@ import {
   findMostAttemptedExercises,
   groupActiveExercises,
 } from './exercise.repo.ts';
+import type { CatalogueStatsDto } from './exercise.schemas.ts';
 
 /** How long the public catalogue statistics are served from memory (the landing page polls them). */
 export const CATALOGUE_STATS_TTL_MS = 30_000;

@@ -209,19 +209,6 @@ export const findAttemptByKey = (
     select: attemptByKeySelect,
   });
 
-/** True when the user already has a correct attempt on this exercise ((user_id, exercise_id) index). */
-export const hasCorrectAttempt = async (
-  db: Db,
-  userId: number,
-  exerciseId: number,
-): Promise<boolean> => {
-  const row = await db.attempt.findFirst({
-    where: { userId, exerciseId, isCorrect: true },
-    select: idSelect,
-  });
-  return row !== null;
-};
-
 export interface NewAttempt {
   userId: number;
   exerciseId: number;
@@ -232,9 +219,32 @@ export interface NewAttempt {
   createdAt: Date;
 }
 
-export const insertAttempt = async (tx: Tx, data: NewAttempt): Promise<number> => {
-  const row = await tx.attempt.create({ data, select: idSelect });
-  return row.id;
+/**
+ * The submit's attempt write in ONE statement: whether the user had already solved the exercise (the
+ * `(user_id, exercise_id)` index, before this insert), the attempt row, and the caller's progress-cache
+ * upsert as a data-modifying CTE, given the SQL of "this attempt newly solves the exercise".
+ */
+export const insertAttemptWithProgress = async (
+  tx: Tx,
+  data: NewAttempt,
+  progressUpsert: (newlySolved: Prisma.Sql) => Prisma.Sql,
+): Promise<{ attemptId: number; newlySolved: boolean }> => {
+  const newlySolved = Prisma.sql`(${data.isCorrect} AND NOT (SELECT prior."solved" FROM prior))`;
+  const rows = await tx.$queryRaw<{ attemptId: number; newlySolved: boolean }[]>`
+    WITH prior AS (
+      SELECT EXISTS (SELECT 1 FROM "attempts" a WHERE a."user_id" = ${data.userId}
+        AND a."exercise_id" = ${data.exerciseId} AND a."is_correct") AS "solved"
+    ), ins AS (
+      INSERT INTO "attempts" ("user_id", "exercise_id", "user_answer", "is_correct", "time_spent",
+        "idempotency_key", "created_at")
+      VALUES (${data.userId}, ${data.exerciseId}, ${data.userAnswer}, ${data.isCorrect}, ${data.timeSpent},
+        ${data.idempotencyKey}, ${data.createdAt})
+      RETURNING "id"
+    ), progress AS (${progressUpsert(newlySolved)})
+    SELECT ins."id" AS "attemptId", ${newlySolved} AS "newlySolved" FROM ins`;
+  const row = rows[0];
+  if (row === undefined) throw new Error('attempt insert returned no row');
+  return row;
 };
 
 export const setAttemptSnapshot = async (

@@ -5,16 +5,16 @@
  */
 import { z } from 'zod';
 
-import type { AwardedBadgeDto, ProgressNotificationDto } from '../progress/index.ts';
+import { ZAwardedBadgeDto, ZProgressNotificationDto } from '../progress/index.ts';
 import {
   AGE_GROUPS,
+  DIFFICULTIES,
   EXERCISE_TYPES,
   isJsonTruthy,
   isThemedFlagSet,
   normalizeAgeGroup,
   normalizeExerciseType,
   type AgeGroup,
-  type Difficulty,
   type ExerciseType,
 } from './exercise.rules.ts';
 
@@ -106,21 +106,22 @@ export const toListQuery = (input: ListExercisesInput): ListExercisesQuery => {
 };
 
 /** A catalogue entry as lists show it: never the answer nor the explanation (they give the answer). */
-export interface ExerciseListItemDto {
-  id: number;
-  title: string;
-  exerciseType: ExerciseType;
-  difficulty: Difficulty;
-  ageGroup: AgeGroup;
-  question: string;
-  choices: string[];
-  hint: string | null;
-  tags: string[];
-  aiGenerated: boolean;
-  isActive: boolean;
-  viewCount: number;
-  createdAt: Date;
-}
+export const ZExerciseListItemDto = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  exerciseType: z.enum(EXERCISE_TYPES),
+  difficulty: z.enum(DIFFICULTIES),
+  ageGroup: z.enum(AGE_GROUPS),
+  question: z.string(),
+  choices: z.array(z.string()),
+  hint: z.string().nullable(),
+  tags: z.array(z.string()),
+  aiGenerated: z.boolean(),
+  isActive: z.boolean(),
+  viewCount: z.number().int(),
+  createdAt: z.date(),
+});
+export type ExerciseListItemDto = z.infer<typeof ZExerciseListItemDto>;
 
 export interface ExerciseListDto {
   items: ExerciseListItemDto[];
@@ -130,19 +131,28 @@ export interface ExerciseListDto {
   hasMore: boolean;
 }
 
+/** A page of the catalogue as the typed API answers it: `nextCursor` is the next offset, null at the end. */
+export const ZExercisePageDto = z.object({
+  items: z.array(ZExerciseListItemDto),
+  total: z.number().int(),
+  nextCursor: z.number().int().nullable(),
+});
+export type ExercisePageDto = z.infer<typeof ZExercisePageDto>;
+
 /** The detail before an attempt: no answer, no explanation (the attempt response carries both). */
-export interface ExerciseDetailDto {
-  id: number;
-  title: string;
-  exerciseType: ExerciseType;
-  difficulty: Difficulty;
-  ageGroup: AgeGroup;
-  question: string;
-  choices: string[];
-  hint: string | null;
-  tags: string[];
-  aiGenerated: boolean;
-}
+export const ZExerciseDetailDto = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  exerciseType: z.enum(EXERCISE_TYPES),
+  difficulty: z.enum(DIFFICULTIES),
+  ageGroup: z.enum(AGE_GROUPS),
+  question: z.string(),
+  choices: z.array(z.string()),
+  hint: z.string().nullable(),
+  tags: z.array(z.string()),
+  aiGenerated: z.boolean(),
+});
+export type ExerciseDetailDto = z.infer<typeof ZExerciseDetailDto>;
 
 // -------------------------------------------------------------------------------------------------
 // Generation
@@ -187,21 +197,22 @@ export const parseLegacyGenerateQuery = (
 });
 
 /** A generated exercise as returned to its requester: no answer, no explanation. */
-export interface GeneratedExerciseDto {
+export const ZGeneratedExerciseDto = z.object({
   /** Null when not saved. */
-  id: number | null;
-  title: string;
-  question: string;
-  choices: string[];
-  hint: string;
-  exerciseType: ExerciseType;
-  difficulty: Difficulty;
-  ageGroup: AgeGroup;
-  aiGenerated: boolean;
-  tags: string[];
+  id: z.number().int().nullable(),
+  title: z.string(),
+  question: z.string(),
+  choices: z.array(z.string()),
+  hint: z.string(),
+  exerciseType: z.enum(EXERCISE_TYPES),
+  difficulty: z.enum(DIFFICULTIES),
+  ageGroup: z.enum(AGE_GROUPS),
+  aiGenerated: z.boolean(),
+  tags: z.array(z.string()),
   /** The two operands of a plain arithmetic exercise (the legacy `num1` / `num2`), else null. */
-  operands: [number, number] | null;
-}
+  operands: z.tuple([z.number(), z.number()]).nullable(),
+});
+export type GeneratedExerciseDto = z.infer<typeof ZGeneratedExerciseDto>;
 
 // -------------------------------------------------------------------------------------------------
 // Submit
@@ -218,17 +229,18 @@ export const ZSubmitAnswerInput = z.object({
 });
 export type SubmitAnswerInput = z.input<typeof ZSubmitAnswerInput>;
 
-export interface SubmitAnswerResultDto {
-  attemptId: number;
-  isCorrect: boolean;
-  correctAnswer: string;
+export const ZSubmitAnswerResultDto = z.object({
+  attemptId: z.number().int(),
+  isCorrect: z.boolean(),
+  correctAnswer: z.string(),
   /** `''` when the exercise has none. */
-  explanation: string;
-  newBadges: AwardedBadgeDto[];
-  progressNotification: ProgressNotificationDto | null;
+  explanation: z.string(),
+  newBadges: z.array(ZAwardedBadgeDto),
+  progressNotification: ZProgressNotificationDto.nullable(),
   /** True when this is the stored response of an earlier submission with the same idempotency key. */
-  replayed: boolean;
-}
+  replayed: z.boolean(),
+});
+export type SubmitAnswerResultDto = z.infer<typeof ZSubmitAnswerResultDto>;
 
 /** The stored first response (`attempts.response_snapshot`); dates as ISO strings. */
 export const ZSubmitAnswerSnapshot = z.object({
@@ -237,18 +249,11 @@ export const ZSubmitAnswerSnapshot = z.object({
   correctAnswer: z.string(),
   explanation: z.string(),
   newBadges: z.array(
-    z.object({
-      id: z.number().int(),
-      code: z.string(),
-      name: z.string(),
-      description: z.string().nullable(),
-      starWarsTitle: z.string().nullable(),
-      difficulty: z.string().nullable(),
-      pointsReward: z.number(),
+    ZAwardedBadgeDto.extend({
       earnedAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
     }),
   ),
-  progressNotification: z.object({ name: z.string(), remaining: z.number() }).nullable(),
+  progressNotification: ZProgressNotificationDto.nullable(),
 });
 
 export const snapshotOf = (result: Omit<SubmitAnswerResultDto, 'replayed'>) => ({
@@ -266,5 +271,66 @@ export const snapshotOf = (result: Omit<SubmitAnswerResultDto, 'replayed'>) => (
         },
 });
 
-export const completedIdsDto = (ids: number[]) => ({ completedIds: ids });
-export type CompletedIdsDto = ReturnType<typeof completedIdsDto>;
+export const ZCompletedIdsDto = z.object({ completedIds: z.array(z.number().int()) });
+export type CompletedIdsDto = z.infer<typeof ZCompletedIdsDto>;
+export const completedIdsDto = (ids: number[]): CompletedIdsDto => ({ completedIds: ids });
+
+/** GET /api/exercises/stats, the public "academy" statistics (`exercises.stats`). */
+export const ZCatalogueStatsDto = z.object({
+  archiveStatus: z.string(),
+  academyStatistics: z.object({
+    totalExercises: z.number().int(),
+    totalChallenges: z.number().int(),
+    totalContent: z.number().int(),
+    archivedExercises: z.number().int(),
+    aiGenerated: z.number().int(),
+    aiGeneratedExercises: z.number().int(),
+    aiGeneratedChallenges: z.number().int(),
+    /** Percent, 1 decimal. */
+    aiGeneratedPercentage: z.number(),
+  }),
+  byDiscipline: z.record(
+    z.string(),
+    z.object({ count: z.number().int(), disciplineName: z.string(), percentage: z.number() }),
+  ),
+  byRank: z.record(
+    z.string(),
+    z.object({
+      count: z.number().int(),
+      rankName: z.string(),
+      description: z.string(),
+      minAge: z.number().int(),
+      percentage: z.number(),
+    }),
+  ),
+  byApprenticeGroup: z.record(
+    z.string(),
+    z.object({
+      count: z.number().int(),
+      groupName: z.string(),
+      description: z.string(),
+      percentage: z.number(),
+    }),
+  ),
+  globalPerformance: z.object({
+    totalAttempts: z.number().int(),
+    exerciseAttempts: z.number().int(),
+    challengeAttempts: z.number().int(),
+    successfulAttempts: z.number().int(),
+    /** Percent, 1 decimal. */
+    masteryRate: z.number(),
+    challengeMasteryRate: z.number(),
+    message: z.string(),
+  }),
+  legendaryChallenges: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      discipline: z.string(),
+      rank: z.string(),
+      apprenticesTrained: z.number().int(),
+    }),
+  ),
+  sageWisdom: z.string(),
+});
+export type CatalogueStatsDto = z.infer<typeof ZCatalogueStatsDto>;

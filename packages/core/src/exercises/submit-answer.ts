@@ -1,14 +1,17 @@
 import { mapPrismaError } from '../db/prisma-errors.ts';
 import type { AuthedCtx } from '../kernel/deps.ts';
 import { AppError } from '../kernel/errors.ts';
-import { countExerciseAttempt, recordAttemptEffects } from '../progress/index.ts';
+import {
+  countExerciseAttempt,
+  exerciseProgressUpsert,
+  recordAttemptEffects,
+} from '../progress/index.ts';
 import type { ExerciseDeps } from './exercise-deps.ts';
 import { answerKindFromDb } from './exercise.mapping.ts';
 import {
   findAttemptByKey,
   findExerciseForAttempt,
-  hasCorrectAttempt,
-  insertAttempt,
+  insertAttemptWithProgress,
   setAttemptSnapshot,
   type AttemptByKeyRow,
 } from './exercise.repo.ts';
@@ -93,16 +96,28 @@ export const makeSubmitAnswer =
           const earlier = await findAttemptByKey(tx, userId, key);
           if (earlier) throw new IdempotentReplay(earlier);
         }
-        const newlySolved = isCorrect && !(await hasCorrectAttempt(tx, userId, exercise.id));
-        const attemptId = await insertAttempt(tx, {
-          userId,
-          exerciseId: exercise.id,
-          userAnswer: input.answer,
-          isCorrect,
-          timeSpent: input.timeSpent,
-          idempotencyKey: key,
-          createdAt: now,
-        });
+        // The attempt row and the progress cache in one statement (first correct answer decided there).
+        const { attemptId, newlySolved } = await insertAttemptWithProgress(
+          tx,
+          {
+            userId,
+            exerciseId: exercise.id,
+            userAnswer: input.answer,
+            isCorrect,
+            timeSpent: input.timeSpent,
+            idempotencyKey: key,
+            createdAt: now,
+          },
+          (solvedSql) =>
+            exerciseProgressUpsert({
+              userId,
+              exerciseType: exercise.exerciseType,
+              isCorrect,
+              timeSpent: input.timeSpent,
+              newlySolved: solvedSql,
+              now,
+            }),
+        );
         const outcome = await recordAttemptEffects(
           tx,
           {
@@ -115,7 +130,13 @@ export const makeSubmitAnswer =
             timeSpentSeconds: input.timeSpent,
             createdAt: now,
           },
-          { streak, newlySolved, postAttemptStep: deps.postAttemptStep, clock: deps.clock },
+          {
+            streak,
+            newlySolved,
+            progressRecorded: true,
+            postAttemptStep: deps.postAttemptStep,
+            clock: deps.clock,
+          },
         );
         const response = {
           attemptId,

@@ -8,25 +8,24 @@ import type { Db } from '../db/types.ts';
 import {
   addUtcDays,
   utcDayOf,
+  utcDayStart,
   type AttemptFacts,
   type AwardedBadgeDto,
   type PostAttemptOutcome,
   type PostAttemptStep,
 } from '../progress/index.ts';
-import { parseBadgeRequirement, type BadgeRequirement } from '../reference/index.ts';
 import {
-  addPoints,
-  countCorrectChallengeAttempts,
+  parseBadgeRequirement,
+  PERFECT_DAY_MIN_ATTEMPTS,
+  type BadgeRequirement,
+} from '../reference/index.ts';
+import {
   findActiveBadges,
-  findActiveExerciseTypes,
-  findEarnedBadgeIds,
-  findFastestCorrectSeconds,
-  findGamificationUser,
-  findPreviousActivityAt,
+  findCatalogueFingerprint,
   insertAwards,
-  loadActivityDays,
-  loadExerciseTypeStats,
+  loadLearnerSnapshot,
   type BadgeRow,
+  type LearnerSnapshotRow,
 } from './badge.repo.ts';
 import {
   closestProgressNotification,
@@ -37,9 +36,6 @@ import {
   type TypeStats,
 } from './badge.rules.ts';
 
-/** The legacy stats cache looked back 35 days; longer `consecutive_days` requirements widen it. */
-const MIN_ACTIVITY_LOOKBACK_DAYS = 35;
-
 export interface ParsedBadge {
   row: BadgeRow;
   requirement: BadgeRequirement | null;
@@ -48,63 +44,135 @@ export interface ParsedBadge {
 export const parseBadges = (rows: readonly BadgeRow[]): ParsedBadge[] =>
   rows.map((row) => ({ row, requirement: parseBadgeRequirement(row.requirements) }));
 
+/** The active badges, their requirements parsed once, and what the snapshot must compute for them. */
+export interface BadgeCatalogue {
+  badges: readonly ParsedBadge[];
+  /** The catalogue fingerprint read before the rows (see `loadLearnerSnapshot`). */
+  fingerprint: string;
+  /** The longest `consecutive_days` requirement: how far back the day chain is followed. */
+  longestDayChain: number;
+}
+
+/**
+ * Where the evaluation keeps the catalogue between calls: the badge service holds one per process
+ * (`badges.invalidateCatalogue()` empties it); `noCatalogueCache` reads it on every call. A cached
+ * catalogue is used only while the fingerprint the snapshot statement returns still matches, so a change
+ * made by another process (or directly in the database) is seen by the next evaluation.
+ */
+export interface BadgeCatalogueCache {
+  get(): BadgeCatalogue | null;
+  set(catalogue: BadgeCatalogue): void;
+}
+
+export const noCatalogueCache: BadgeCatalogueCache = { get: () => null, set: () => undefined };
+
+export const createBadgeCatalogueCache = (): BadgeCatalogueCache & { invalidate(): void } => {
+  let held: BadgeCatalogue | null = null;
+  return {
+    get: () => held,
+    set: (catalogue) => {
+      held = catalogue;
+    },
+    invalidate: () => {
+      held = null;
+    },
+  };
+};
+
+/** Reads the catalogue: its fingerprint first, then the rows (so the rows are never older than it). */
+const loadCatalogue = async (db: Db): Promise<BadgeCatalogue> => {
+  const fingerprint = await findCatalogueFingerprint(db);
+  const badges = parseBadges(await findActiveBadges(db));
+  const longestDayChain = Math.max(
+    0,
+    ...badges.map((b) => (b.requirement?.type === 'consecutive_days' ? b.requirement.days : 0)),
+  );
+  return { badges, fingerprint, longestDayChain };
+};
+
 export interface CurrentAttempt {
   attemptId: number;
   createdAt: Date;
 }
 
-/**
- * Builds the snapshot with a fixed set of statements: per-type exercise statistics (progress cache),
- * the fastest correct timed attempt (index probe), the active exercise types, correct challenge
- * attempts, the activity days of the look-back window and, for an exercise submission, the previous
- * activity.
- */
-export const loadBadgeSnapshot = async (
-  db: Db,
-  userId: number,
-  badges: readonly ParsedBadge[],
+/** What an evaluation knows: the catalogue, the earned badge ids and the statistics snapshot. */
+export interface LearnerBadgeView {
+  catalogue: BadgeCatalogue;
+  earned: ReadonlySet<number>;
+  snapshot: BadgeStatsSnapshot;
+}
+
+const snapshotOf = (
+  row: LearnerSnapshotRow,
   now: Date,
   current: CurrentAttempt | null,
-): Promise<BadgeStatsSnapshot> => {
+): BadgeStatsSnapshot => {
   const today = utcDayOf(now);
-  const longest = Math.max(
-    MIN_ACTIVITY_LOOKBACK_DAYS,
-    ...badges.map((b) => (b.requirement?.type === 'consecutive_days' ? b.requirement.days : 0)),
-  );
-  const typeRows = await loadExerciseTypeStats(db, userId);
-  const fastestCorrectSeconds = await findFastestCorrectSeconds(db, userId);
-  const activeTypes = await findActiveExerciseTypes(db);
-  const logicCorrect = await countCorrectChallengeAttempts(db, userId);
-  const days = await loadActivityDays(db, userId, addUtcDays(today, -longest), today);
-  const previousActivityAt =
-    current === null
-      ? null
-      : await findPreviousActivityAt(db, userId, current.createdAt, current.attemptId);
-
   const perType = new Map<ExerciseType, TypeStats>();
   let attemptsTotal = 0;
   let attemptsCorrect = 0;
-  for (const r of typeRows) {
-    perType.set(r.type, { total: r.total, correct: r.correct, leadingCorrect: r.leadingCorrect });
-    attemptsTotal += r.total;
-    attemptsCorrect += r.correct;
-  }
-  const todayRow = days.find((d) => d.day === today);
+  row.types.forEach((type, i) => {
+    const stats = {
+      total: row.totals[i] ?? 0,
+      correct: row.corrects[i] ?? 0,
+      leadingCorrect: row.leadings[i] ?? 0,
+    };
+    perType.set(type, stats);
+    attemptsTotal += stats.total;
+    attemptsCorrect += stats.correct;
+  });
   return {
     attemptsTotal,
     attemptsCorrect,
-    logicCorrect,
+    logicCorrect: row.logicCorrect,
     perType,
-    activeTypes,
-    fastestCorrectSeconds,
-    activityDays: new Set(days.map((d) => d.day)),
+    activeTypes: row.activeTypes,
+    fastestCorrectSeconds: row.fastest,
+    // The days of the activity chain ending today (all `computeDayStreak` needs).
+    activityDays: new Set(Array.from({ length: row.dayChain }, (_, i) => addUtcDays(today, -i))),
+    // Today's attempts, counted up to the perfect-day threshold; a wrong one makes the day imperfect.
     today: {
       day: today,
-      total: todayRow?.exerciseTotal ?? 0,
-      correct: todayRow?.exerciseCorrect ?? 0,
+      total: row.todayCount,
+      correct: row.todayWrong ? Math.max(0, row.todayCount - 1) : row.todayCount,
     },
-    current: current === null ? null : { createdAt: current.createdAt, previousActivityAt },
+    current:
+      current === null
+        ? null
+        : { createdAt: current.createdAt, previousActivityAt: row.previousActivityAt },
   };
+};
+
+/**
+ * The catalogue (cached) and the learner's snapshot: one statement when the cached catalogue is current,
+ * three more when it must be (re)read. The statement count does not depend on the history length or on
+ * the number of badges. Null when the user does not exist.
+ */
+export const loadLearnerBadgeView = async (
+  db: Db,
+  cache: BadgeCatalogueCache,
+  userId: number,
+  now: Date,
+  current: CurrentAttempt | null,
+): Promise<LearnerBadgeView | null> => {
+  let catalogue = cache.get() ?? (await loadCatalogue(db));
+  const query = (c: BadgeCatalogue) =>
+    loadLearnerSnapshot(db, {
+      userId,
+      todayStart: utcDayStart(utcDayOf(now)),
+      dayChainCap: c.longestDayChain,
+      todayCap: PERFECT_DAY_MIN_ATTEMPTS,
+      current,
+    });
+  let row = await query(catalogue);
+  if (row === null) return null;
+  if (row.catalogueFingerprint !== catalogue.fingerprint) {
+    catalogue = await loadCatalogue(db);
+    row = await query(catalogue);
+    if (row === null) return null;
+  }
+  cache.set(catalogue);
+  return { catalogue, earned: new Set(row.earnedIds), snapshot: snapshotOf(row, now, current) };
 };
 
 export const toAwardedBadgeDto = (row: BadgeRow, earnedAt: Date): AwardedBadgeDto => ({
@@ -141,16 +209,21 @@ export interface EvaluateBadgesInput {
 export const evaluateBadges = async (
   tx: Db,
   input: EvaluateBadgesInput,
+  catalogueCache: BadgeCatalogueCache = noCatalogueCache,
 ): Promise<PostAttemptOutcome> => {
   const none: PostAttemptOutcome = { newBadges: [], progressNotification: null };
-  const user = await findGamificationUser(tx, input.userId);
-  if (user === null) return none;
-  const active = parseBadges(await findActiveBadges(tx));
-  const earned = await findEarnedBadgeIds(tx, input.userId);
-  const pending = active.filter((b) => !earned.has(b.row.id));
+  const view = await loadLearnerBadgeView(
+    tx,
+    catalogueCache,
+    input.userId,
+    input.now,
+    input.current,
+  );
+  if (view === null) return none;
+  const { snapshot } = view;
+  const pending = view.catalogue.badges.filter((b) => !view.earned.has(b.row.id));
   if (pending.length === 0) return none;
 
-  const snapshot = await loadBadgeSnapshot(tx, input.userId, pending, input.now, input.current);
   const met =
     input.award === false
       ? []
@@ -168,8 +241,6 @@ export const evaluateBadges = async (
       const row = byId.get(b.row.id);
       return row === undefined ? [] : [toAwardedBadgeDto(b.row, row.earnedAt)];
     });
-    const gained = inserted.reduce((sum, r) => sum + (r.pointsAwarded ?? 0), 0);
-    if (gained > 0) await addPoints(tx, input.userId, gained);
     if (newBadges.length > 0) return { newBadges, progressNotification: null };
   }
 
@@ -187,6 +258,8 @@ export const evaluateBadges = async (
 export interface GamificationStepHooks {
   /** Called (inside the transaction) when badges were awarded to a user: cache invalidation. */
   onAward?: (userId: number) => void;
+  /** The process's badge catalogue cache (read on every evaluation without it). */
+  catalogueCache?: BadgeCatalogueCache;
 }
 
 /**
@@ -200,16 +273,20 @@ export interface GamificationStepHooks {
 export const makeGamificationPostAttemptStep =
   (hooks: GamificationStepHooks = {}): PostAttemptStep =>
   async (tx, facts: AttemptFacts, { clock }) => {
-    const outcome = await evaluateBadges(tx, {
-      userId: facts.userId,
-      now: clock.now(),
-      current:
-        facts.kind === 'exercise'
-          ? { attemptId: facts.attemptId, createdAt: facts.createdAt }
-          : null,
-      withNotification: true,
-      award: facts.kind === 'exercise' || facts.isCorrect,
-    });
+    const outcome = await evaluateBadges(
+      tx,
+      {
+        userId: facts.userId,
+        now: clock.now(),
+        current:
+          facts.kind === 'exercise'
+            ? { attemptId: facts.attemptId, createdAt: facts.createdAt }
+            : null,
+        withNotification: true,
+        award: facts.kind === 'exercise' || facts.isCorrect,
+      },
+      hooks.catalogueCache,
+    );
     if (outcome.newBadges.length > 0) hooks.onAward?.(facts.userId);
     return outcome;
   };

@@ -1,15 +1,13 @@
 /**
- * Badge queries (explicit selects; first parameter `db | tx`). The statistics snapshot is a fixed set
- * of statements over the caches the submit transactions keep (`exercise_progress`) and aggregates served
- * by indexes, so one evaluation costs the same number of statements whatever the number of badges and
- * the length of the user's history.
+ * Badge queries (explicit selects; first parameter `db | tx`). The statistics snapshot is ONE statement
+ * of index probes over the caches the submit transactions keep (`exercise_progress`, the user counters),
+ * so one evaluation costs the same number of statements, and reads about the same rows, whatever the
+ * number of badges and the length of the user's history.
  */
-import type { Prisma } from '../db/generated/client.ts';
+import { Prisma } from '../db/generated/client.ts';
 import type { ExerciseType } from '../db/generated/enums.ts';
 import type { Db } from '../db/types.ts';
-import { addUtcDays, utcDayStart, type UtcDay } from '../progress/index.ts';
 import { badgeSelect } from '../reference/index.ts';
-import type { TypeStats } from './badge.rules.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Users and the catalogue
@@ -40,130 +38,120 @@ export const findActiveBadges = (db: Db): Promise<BadgeRow[]> =>
     orderBy: { id: 'asc' },
   });
 
-export const findEarnedBadgeIds = async (db: Db, userId: number): Promise<Set<number>> => {
-  const rows = await db.userAchievement.findMany({
-    where: { userId },
-    select: { achievementId: true },
-  });
-  return new Set(rows.map((r) => r.achievementId));
-};
-
 // ---------------------------------------------------------------------------------------------
-// The statistics snapshot
+// The learner snapshot in one statement (the submit path)
 // ---------------------------------------------------------------------------------------------
 
-export interface ExerciseTypeStatsRow extends TypeStats {
-  type: ExerciseType;
+const HOUR_24 = Prisma.sql`interval '24 hours'`;
+
+export interface LearnerSnapshotQuery {
+  userId: number;
+  /** Midnight UTC of the business "today". */
+  todayStart: Date;
+  /** How many days the activity chain ending today is followed back (0: not computed). */
+  dayChainCap: number;
+  /** Today's exercise attempts are counted up to this bound (the perfect-day threshold). */
+  todayCap: number;
+  /** The exercise attempt being evaluated: the previous activity strictly before it (comeback). */
+  current: { attemptId: number; createdAt: Date } | null;
 }
 
-/**
- * Per exercise type, from the progress cache the submit transaction keeps (`exercise_progress`, at most
- * 9 rows): attempts, correct ones, and the run of correct answers counting back from the latest
- * attempt. One statement, whatever the length of the history.
- */
-export const loadExerciseTypeStats = async (
-  db: Db,
-  userId: number,
-): Promise<ExerciseTypeStatsRow[]> => {
-  const rows = await db.exerciseProgress.findMany({
-    where: { userId },
-    select: {
-      exerciseType: true,
-      totalAttempts: true,
-      correctAttempts: true,
-      currentCorrectStreak: true,
-    },
-    orderBy: { exerciseType: 'asc' },
-  });
-  return rows.map((r) => ({
-    type: r.exerciseType,
-    total: r.totalAttempts,
-    correct: r.correctAttempts,
-    leadingCorrect: r.currentCorrectStreak,
-  }));
-};
-
-/**
- * The fastest correct exercise attempt with a real declared time (> 0 s), in seconds: one MIN served by
- * `attempts_user_id_is_correct_time_spent_idx` (an index range probe, not a history scan).
- */
-export const findFastestCorrectSeconds = async (db: Db, userId: number): Promise<number | null> => {
-  const agg = await db.attempt.aggregate({
-    where: { userId, isCorrect: true, timeSpent: { gt: 0 } },
-    _min: { timeSpent: true },
-  });
-  return agg._min.timeSpent;
-};
-
-/** S: the exercise types present among active, non-archived exercises. One statement. */
-export const findActiveExerciseTypes = async (db: Db): Promise<ExerciseType[]> => {
-  const rows = await db.exercise.groupBy({
-    by: ['exerciseType'],
-    where: { isActive: true, isArchived: false },
-    orderBy: { exerciseType: 'asc' },
-  });
-  return rows.map((r) => r.exerciseType);
-};
-
-export const countCorrectChallengeAttempts = (db: Db, userId: number): Promise<number> =>
-  db.logicChallengeAttempt.count({ where: { userId, isCorrect: true } });
-
-export interface ActivityDayRow {
-  day: UtcDay;
-  exerciseTotal: number;
-  exerciseCorrect: number;
+export interface LearnerSnapshotRow {
+  /** Changes whenever a row of the badge catalogue is inserted, updated or deleted. */
+  catalogueFingerprint: string;
+  earnedIds: number[];
+  /** Correct logic-challenge attempts, repeats included (rows, not the user counter). */
+  logicCorrect: number;
+  /** Per exercise type the user attempted (progress cache), as parallel arrays in type order. */
+  types: ExerciseType[];
+  totals: number[];
+  corrects: number[];
+  leadings: number[];
+  fastest: number | null;
+  /** Exercise types among active, non-archived exercises (one index probe per type). */
+  activeTypes: ExerciseType[];
+  /** Consecutive UTC days ending today holding an activity, followed back at most `dayChainCap` days. */
+  dayChain: number;
+  /** Today's exercise attempts, counted up to `todayCap`, and whether one of them is wrong. */
+  todayCount: number;
+  todayWrong: boolean;
+  previousActivityAt: Date | null;
 }
 
-/**
- * UTC days holding activity (exercise or challenge attempts, progress/activity.rules.ts) from
- * `firstDay` to `today` included, with each day's exercise attempts and correct ones. One statement,
- * bounded by the window.
- */
-export const loadActivityDays = (
-  db: Db,
-  userId: number,
-  firstDay: UtcDay,
-  today: UtcDay,
-): Promise<ActivityDayRow[]> => {
-  const since = utcDayStart(firstDay);
-  const until = utcDayStart(addUtcDays(today, 1));
-  return db.$queryRaw<ActivityDayRow[]>`
-    SELECT to_char(d, 'YYYY-MM-DD') AS day,
-           sum(ex_total)::int AS "exerciseTotal",
-           sum(ex_correct)::int AS "exerciseCorrect"
-      FROM (
-        SELECT (a.created_at AT TIME ZONE 'UTC')::date AS d, 1 AS ex_total,
-               CASE WHEN a.is_correct THEN 1 ELSE 0 END AS ex_correct
-          FROM attempts a
-         WHERE a.user_id = ${userId} AND a.created_at >= ${since} AND a.created_at < ${until}
-        UNION ALL
-        SELECT (c.created_at AT TIME ZONE 'UTC')::date, 0, 0
-          FROM logic_challenge_attempts c
-         WHERE c.user_id = ${userId} AND c.created_at >= ${since} AND c.created_at < ${until}
-      ) s
-     GROUP BY d
-     ORDER BY d DESC`;
-};
+/** An activity (exercise or challenge attempt) of the user in [from, from + 24 h): two index probes. */
+const activityIn = (userId: number, from: Prisma.Sql) => Prisma.sql`(
+  EXISTS (SELECT 1 FROM "attempts" a WHERE a."user_id" = ${userId}
+           AND a."created_at" >= ${from} AND a."created_at" < ${from} + ${HOUR_24})
+  OR EXISTS (SELECT 1 FROM "logic_challenge_attempts" c WHERE c."user_id" = ${userId}
+           AND c."created_at" >= ${from} AND c."created_at" < ${from} + ${HOUR_24}))`;
 
 /**
- * The user's latest activity (exercise or challenge attempt) strictly before `before`, the given
- * exercise attempt excluded. One statement.
+ * Everything a badge evaluation reads about the learner, in ONE statement of index probes whose cost
+ * does not grow with the history: earned badge ids, the counters, the progress cache rows, the fastest
+ * correct timed attempt, the active exercise types, the day chain ending today (one pair of probes per
+ * day, at most `dayChainCap` days), today's attempts (bounded) and whether one is wrong, the previous
+ * activity, and the catalogue's fingerprint (which tells the caller its cached catalogue is stale).
+ * Null when the user does not exist.
  */
-export const findPreviousActivityAt = async (
+export const loadLearnerSnapshot = async (
   db: Db,
-  userId: number,
-  before: Date,
-  excludeAttemptId: number,
-): Promise<Date | null> => {
-  const rows = await db.$queryRaw<{ at: Date | null }[]>`
-    SELECT max(t) AS at FROM (
-      SELECT max(a.created_at) AS t FROM attempts a
-       WHERE a.user_id = ${userId} AND a.created_at < ${before} AND a.id <> ${excludeAttemptId}
-      UNION ALL
-      SELECT max(c.created_at) FROM logic_challenge_attempts c
-       WHERE c.user_id = ${userId} AND c.created_at < ${before}
-    ) s`;
-  return rows[0]?.at ?? null;
+  q: LearnerSnapshotQuery,
+): Promise<LearnerSnapshotRow | null> => {
+  const day = Prisma.sql`${q.todayStart}::timestamptz`;
+  const previous =
+    q.current === null
+      ? Prisma.sql`NULL::timestamptz`
+      : Prisma.sql`GREATEST(
+          (SELECT max(a."created_at") FROM "attempts" a WHERE a."user_id" = ${q.userId}
+             AND a."created_at" < ${q.current.createdAt} AND a."id" <> ${q.current.attemptId}),
+          (SELECT max(c."created_at") FROM "logic_challenge_attempts" c WHERE c."user_id" = ${q.userId}
+             AND c."created_at" < ${q.current.createdAt}))`;
+  const rows = await db.$queryRaw<LearnerSnapshotRow[]>`
+    SELECT
+      (SELECT md5(coalesce(string_agg(b."id"::text || '.' || b."xmin"::text, ',' ORDER BY b."id"), ''))
+         FROM "achievements" b) AS "catalogueFingerprint",
+      ARRAY(SELECT ua."achievement_id" FROM "user_achievements" ua WHERE ua."user_id" = ${q.userId})
+        AS "earnedIds",
+      (SELECT count(*)::int FROM "logic_challenge_attempts" c
+        WHERE c."user_id" = ${q.userId} AND c."is_correct") AS "logicCorrect",
+      ARRAY(SELECT p."exercise_type"::text FROM "exercise_progress" p WHERE p."user_id" = ${q.userId}
+        ORDER BY p."exercise_type") AS "types",
+      ARRAY(SELECT p."total_attempts" FROM "exercise_progress" p WHERE p."user_id" = ${q.userId}
+        ORDER BY p."exercise_type") AS "totals",
+      ARRAY(SELECT p."correct_attempts" FROM "exercise_progress" p WHERE p."user_id" = ${q.userId}
+        ORDER BY p."exercise_type") AS "corrects",
+      ARRAY(SELECT p."current_correct_streak" FROM "exercise_progress" p WHERE p."user_id" = ${q.userId}
+        ORDER BY p."exercise_type") AS "leadings",
+      (SELECT min(a."time_spent") FROM "attempts" a
+        WHERE a."user_id" = ${q.userId} AND a."is_correct" AND a."time_spent" > 0)::float8 AS "fastest",
+      ARRAY(SELECT t::text FROM unnest(enum_range(NULL::"exercise_type")) t
+        WHERE EXISTS (SELECT 1 FROM "exercises" e
+          WHERE e."is_archived" = false AND e."exercise_type" = t AND e."is_active")
+        ORDER BY t) AS "activeTypes",
+      (WITH RECURSIVE chain(n) AS (
+         SELECT 0 WHERE ${q.dayChainCap} > 0 AND ${activityIn(q.userId, day)}
+         UNION ALL
+         SELECT chain.n + 1 FROM chain
+          WHERE chain.n + 1 < ${q.dayChainCap}
+            AND ${activityIn(q.userId, Prisma.sql`(${day} - (chain.n + 1) * ${HOUR_24})`)}
+       ) SELECT count(*)::int FROM chain) AS "dayChain",
+      (SELECT count(*)::int FROM (SELECT 1 FROM "attempts" a WHERE a."user_id" = ${q.userId}
+         AND a."created_at" >= ${day} AND a."created_at" < ${day} + ${HOUR_24} LIMIT ${q.todayCap}) t)
+        AS "todayCount",
+      EXISTS (SELECT 1 FROM "attempts" a WHERE a."user_id" = ${q.userId}
+         AND a."created_at" >= ${day} AND a."created_at" < ${day} + ${HOUR_24} AND NOT a."is_correct")
+        AS "todayWrong",
+      ${previous} AS "previousActivityAt"
+    FROM "users" u WHERE u."id" = ${q.userId}`;
+  return rows[0] ?? null;
+};
+
+/** The fingerprint alone (the same expression as in `loadLearnerSnapshot`). */
+export const findCatalogueFingerprint = async (db: Db): Promise<string> => {
+  const rows = await db.$queryRaw<{ fingerprint: string }[]>`
+    SELECT md5(coalesce(string_agg(b."id"::text || '.' || b."xmin"::text, ',' ORDER BY b."id"), ''))
+      AS "fingerprint" FROM "achievements" b`;
+  return rows[0]?.fingerprint ?? '';
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -171,35 +159,37 @@ export const findPreviousActivityAt = async (
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Inserts the awards with `ON CONFLICT DO NOTHING` on (user_id, achievement_id) and returns only the
- * rows this statement inserted: a concurrent evaluation that awarded the same badge first (its insert
- * blocks ours until it commits) makes ours return nothing, so neither the badge nor its points can be
- * counted twice.
+ * Inserts the awards with `ON CONFLICT DO NOTHING` on (user_id, achievement_id) and adds the points of
+ * the rows it inserted to the user, in one statement; returns only the rows this statement inserted: a
+ * concurrent evaluation that awarded the same badge first (its insert blocks ours until it commits)
+ * makes ours return nothing, so neither the badge nor its points can be counted twice.
  */
 export const insertAwards = (
   db: Db,
   userId: number,
   awards: readonly { achievementId: number; pointsReward: number }[],
   earnedAt: Date,
-) =>
-  db.userAchievement.createManyAndReturn({
-    data: awards.map((a) => ({
-      userId,
-      achievementId: a.achievementId,
-      earnedAt,
-      pointsAwarded: a.pointsReward,
-      isDisplayed: true,
-    })),
-    skipDuplicates: true,
-    select: { achievementId: true, earnedAt: true, pointsAwarded: true },
-  });
-
-export const addPoints = (db: Db, userId: number, points: number) =>
-  db.user.update({
-    where: { id: userId },
-    data: { totalPoints: { increment: points } },
-    select: { totalPoints: true },
-  });
+): Promise<{ achievementId: number; earnedAt: Date; pointsAwarded: number | null }[]> => {
+  if (awards.length === 0) return Promise.resolve([]);
+  const values = Prisma.join(
+    awards.map(
+      (a) => Prisma.sql`(${userId}, ${a.achievementId}, ${earnedAt}, ${a.pointsReward}, true)`,
+    ),
+  );
+  return db.$queryRaw`
+    WITH ins AS (
+      INSERT INTO "user_achievements" ("user_id", "achievement_id", "earned_at", "points_awarded", "is_displayed")
+      VALUES ${values}
+      ON CONFLICT ("user_id", "achievement_id") DO NOTHING
+      RETURNING "achievement_id", "earned_at", "points_awarded"
+    ), pts AS (
+      UPDATE "users" SET "total_points" = "total_points" + (SELECT sum(ins."points_awarded") FROM ins),
+        "updated_at" = ${earnedAt}
+      WHERE "id" = ${userId} AND (SELECT coalesce(sum(ins."points_awarded"), 0) FROM ins) > 0
+    )
+    SELECT "achievement_id" AS "achievementId", "earned_at" AS "earnedAt", "points_awarded" AS "pointsAwarded"
+      FROM ins`;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Reads

@@ -254,7 +254,8 @@ export const criteriaText = (requirements: unknown): string | null => {
   return null;
 };
 
-export type Rarity = 'rare' | 'uncommon' | 'common';
+export const RARITIES = ['rare', 'uncommon', 'common'] as const;
+export type Rarity = (typeof RARITIES)[number];
 
 /** `rare` under 5 % of active users, `uncommon` under 20 %, else `common` (on the rounded percent). */
 export const rarityOf = (unlockPercent: number): Rarity =>

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 
 import { AppError } from '../kernel/errors.ts';
-import type { AwardedBadgeDto, ProgressNotificationDto } from '../progress/index.ts';
-import { MAX_PINNED_BADGES, type Rarity } from './badge.rules.ts';
-
-export type { AwardedBadgeDto, ProgressNotificationDto };
+import { ZDbId } from '../lib/db-id.ts';
+import { ZAwardedBadgeDto } from '../progress/index.ts';
+import { MAX_PINNED_BADGES, RARITIES } from './badge.rules.ts';
 
 /** French messages of the badge routes (api-rest-core §6.5). */
 export const BADGE_MESSAGES = {
@@ -18,7 +17,7 @@ export const BADGE_MESSAGES = {
 
 /** tRPC input of `badges.pin`: the ids in display order (at most 3; unearned ids are dropped). */
 export const ZPinBadgesInput = z.object({
-  badgeIds: z.array(z.int().positive()).max(MAX_PINNED_BADGES, BADGE_MESSAGES.tooManyPins),
+  badgeIds: z.array(ZDbId).max(MAX_PINNED_BADGES, BADGE_MESSAGES.tooManyPins),
 });
 export type PinBadgesInput = z.infer<typeof ZPinBadgesInput>;
 
@@ -43,97 +42,107 @@ export const parseLegacyBadgeIds = (value: unknown): number[] => {
 // ---------------------------------------------------------------------------------------------
 
 /** A catalogue badge (`GET /api/badges/available`). `difficulty` / `category` are lower-case. */
-export interface BadgeDto {
-  id: number;
-  code: string;
-  name: string;
-  description: string | null;
-  criteriaText: string | null;
-  starWarsTitle: string | null;
-  difficulty: string | null;
-  pointsReward: number;
-  category: string | null;
-  isSecret: boolean;
-  iconUrl: string | null;
-}
+export const ZBadgeDto = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  criteriaText: z.string().nullable(),
+  starWarsTitle: z.string().nullable(),
+  difficulty: z.string().nullable(),
+  pointsReward: z.number().int(),
+  category: z.string().nullable(),
+  isSecret: z.boolean(),
+  iconUrl: z.string().nullable(),
+});
+export type BadgeDto = z.infer<typeof ZBadgeDto>;
 
-export interface EarnedBadgeDto {
-  id: number;
-  code: string;
-  name: string;
-  description: string | null;
-  starWarsTitle: string | null;
-  difficulty: string | null;
-  pointsReward: number;
-  category: string | null;
-  earnedAt: Date;
-  isDisplayed: boolean;
-}
+export const ZEarnedBadgeDto = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  starWarsTitle: z.string().nullable(),
+  difficulty: z.string().nullable(),
+  pointsReward: z.number().int(),
+  category: z.string().nullable(),
+  earnedAt: z.date(),
+  isDisplayed: z.boolean(),
+});
+export type EarnedBadgeDto = z.infer<typeof ZEarnedBadgeDto>;
 
 /** Points, level and rank are derived from `total_points` (§4.5); the day streak decays on read. */
-export interface GamificationUserStatsDto {
-  totalPoints: number;
-  currentLevel: number;
-  experiencePoints: number;
-  jediRank: string;
-  pinnedBadgeIds: number[];
-  currentStreak: number;
-  bestStreak: number;
-}
+export const ZGamificationUserStatsDto = z.object({
+  totalPoints: z.number().int(),
+  currentLevel: z.number().int(),
+  experiencePoints: z.number().int(),
+  jediRank: z.string(),
+  pinnedBadgeIds: z.array(z.number().int()),
+  currentStreak: z.number().int(),
+  bestStreak: z.number().int(),
+});
+export type GamificationUserStatsDto = z.infer<typeof ZGamificationUserStatsDto>;
 
-export interface UserBadgesDto {
-  earnedBadges: EarnedBadgeDto[];
-  userStats: GamificationUserStatsDto;
-}
+export const ZUserBadgesDto = z.object({
+  earnedBadges: z.array(ZEarnedBadgeDto),
+  userStats: ZGamificationUserStatsDto,
+});
+export type UserBadgesDto = z.infer<typeof ZUserBadgesDto>;
 
-export interface CheckBadgesDto {
-  newBadges: AwardedBadgeDto[];
-}
+export const ZCheckBadgesDto = z.object({ newBadges: z.array(ZAwardedBadgeDto) });
+export type CheckBadgesDto = z.infer<typeof ZCheckBadgesDto>;
 
-export interface BadgeStatsDto {
-  userStats: GamificationUserStatsDto;
-  badgesSummary: { totalBadges: number; byCategory: Record<string, number> };
-  performance: {
-    totalAttempts: number;
-    correctAttempts: number;
+export const ZBadgeStatsDto = z.object({
+  userStats: ZGamificationUserStatsDto,
+  badgesSummary: z.object({
+    totalBadges: z.number().int(),
+    byCategory: z.record(z.string(), z.number().int()),
+  }),
+  performance: z.object({
+    totalAttempts: z.number().int(),
+    correctAttempts: z.number().int(),
     /** Percent, 1 decimal; 0 without attempts. */
-    successRate: number;
+    successRate: z.number(),
     /** Mean declared time in seconds, 2 decimals; 0 without timed attempts. */
-    avgTimeSpent: number;
-  };
-}
+    avgTimeSpent: z.number(),
+  }),
+});
+export type BadgeStatsDto = z.infer<typeof ZBadgeStatsDto>;
 
-export interface BadgeRarityItemDto {
-  badgeId: number;
-  unlockCount: number;
+export const ZBadgeRarityItemDto = z.object({
+  badgeId: z.number().int(),
+  unlockCount: z.number().int(),
   /** Percent of active users, 1 decimal. */
-  unlockPercent: number;
-  rarity: Rarity;
-}
+  unlockPercent: z.number(),
+  rarity: z.enum(RARITIES),
+});
+export type BadgeRarityItemDto = z.infer<typeof ZBadgeRarityItemDto>;
 
-export interface BadgeRarityDto {
-  totalUsers: number;
+export const ZBadgeRarityDto = z.object({
+  totalUsers: z.number().int(),
   /** Active badges with at least one unlock, by id. */
-  items: BadgeRarityItemDto[];
-}
+  items: z.array(ZBadgeRarityItemDto),
+});
+export type BadgeRarityDto = z.infer<typeof ZBadgeRarityDto>;
 
-export interface PinnedBadgesDto {
-  pinnedBadgeIds: number[];
-}
+export const ZPinnedBadgesDto = z.object({ pinnedBadgeIds: z.array(z.number().int()) });
+export type PinnedBadgesDto = z.infer<typeof ZPinnedBadgesDto>;
 
-export interface BadgeProgressItemDto {
-  id: number;
-  code: string;
-  name: string;
+export const ZBadgeProgressItemDto = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
   /** 0–1, 2 decimals. */
-  progress: number;
-  current: number;
-  target: number;
-  criteriaText: string | null;
-  isSecret: boolean;
-}
+  progress: z.number(),
+  current: z.number(),
+  target: z.number(),
+  criteriaText: z.string().nullable(),
+  isSecret: z.boolean(),
+});
+export type BadgeProgressItemDto = z.infer<typeof ZBadgeProgressItemDto>;
 
-export interface BadgeProgressDto {
-  unlocked: { id: number; code: string; name: string }[];
-  inProgress: BadgeProgressItemDto[];
-}
+export const ZBadgeProgressDto = z.object({
+  unlocked: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })),
+  inProgress: z.array(ZBadgeProgressItemDto),
+});
+export type BadgeProgressDto = z.infer<typeof ZBadgeProgressDto>;

@@ -5,17 +5,16 @@ import { pyRound } from '../lib/py-round.ts';
 import { createTtlCache } from '../lib/ttl-cache.ts';
 import { dayStreakOnRead, utcDayOf, type PostAttemptStep } from '../progress/index.ts';
 import {
+  createBadgeCatalogueCache,
   evaluateBadges,
-  loadBadgeSnapshot,
+  loadLearnerBadgeView,
   makeGamificationPostAttemptStep,
-  parseBadges,
 } from './badge.engine.ts';
 import {
   countActiveUsers,
   countUnlocksByBadge,
   findActiveBadges,
   findEarnedAmong,
-  findEarnedBadgeIds,
   findEarnedBadges,
   findGamificationUser,
   findPinnedBadgeIds,
@@ -90,16 +89,31 @@ export const makeBadgeService = (deps: Pick<CoreDeps, 'db' | 'clock'>) => {
     commitWindowMs: AWARD_COMMIT_WINDOW_MS,
   });
 
+  // The active badges with their parsed requirements, checked against the catalogue fingerprint on each
+  // evaluation (see badge.engine.ts): the submit path neither reads nor parses the catalogue.
+  const catalogueCache = createBadgeCatalogueCache();
+
   const onAward = (userId: number) => {
     statsCache.invalidate(String(userId));
     rarityCache.invalidate(RARITY_KEY);
   };
 
   /** The post-attempt step the submit services call inside their transaction. */
-  const postAttemptStep: PostAttemptStep = makeGamificationPostAttemptStep({ onAward });
+  const postAttemptStep: PostAttemptStep = makeGamificationPostAttemptStep({
+    onAward,
+    catalogueCache,
+  });
 
   return {
     postAttemptStep,
+
+    /**
+     * Forget the cached badge catalogue (call after an admin change to `achievements`, once committed).
+     * Not required for correctness: every evaluation compares the cache with the catalogue's fingerprint.
+     */
+    invalidateCatalogue: (): void => {
+      catalogueCache.invalidate();
+    },
 
     /** GET /api/badges/user: earned badges (inactive included, newest first) and the user's stats. */
     listEarned: async (ctx: AuthedCtx): Promise<UserBadgesDto> => {
@@ -150,12 +164,11 @@ export const makeBadgeService = (deps: Pick<CoreDeps, 'db' | 'clock'>) => {
     check: async (ctx: AuthedCtx): Promise<CheckBadgesDto> => {
       const userId = ctx.actor.userId;
       const outcome = await prisma.$transaction((tx) =>
-        evaluateBadges(tx, {
-          userId,
-          now: deps.clock.now(),
-          current: null,
-          withNotification: false,
-        }),
+        evaluateBadges(
+          tx,
+          { userId, now: deps.clock.now(), current: null, withNotification: false },
+          catalogueCache,
+        ),
       );
       if (outcome.newBadges.length > 0) onAward(userId);
       return { newBadges: outcome.newBadges };
@@ -231,13 +244,17 @@ export const makeBadgeService = (deps: Pick<CoreDeps, 'db' | 'clock'>) => {
     /** GET /api/challenges/badges/progress: every active badge, earned → unlocked, others with progress. */
     progress: async (ctx: AuthedCtx): Promise<BadgeProgressDto> => {
       const userId = ctx.actor.userId;
-      const active = parseBadges(await findActiveBadges(prisma));
-      const earned = await findEarnedBadgeIds(prisma, userId);
+      const view = await loadLearnerBadgeView(
+        prisma,
+        catalogueCache,
+        userId,
+        deps.clock.now(),
+        null,
+      );
+      const active = view?.catalogue.badges ?? [];
+      const earned = view?.earned ?? new Set<number>();
       const pending = active.filter((b) => !earned.has(b.row.id));
-      const snapshot =
-        pending.length === 0
-          ? null
-          : await loadBadgeSnapshot(prisma, userId, pending, deps.clock.now(), null);
+      const snapshot = pending.length === 0 ? null : (view?.snapshot ?? null);
       return {
         unlocked: active
           .filter((b) => earned.has(b.row.id))

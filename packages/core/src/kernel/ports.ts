@@ -34,6 +34,13 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
+/** What `/ready` says about the rate-limit store: where counters live and whether it answers. */
+export interface RateLimitStoreHealth {
+  kind: 'memory' | 'redis';
+  /** `fallback`: the shared store is unavailable and this instance counts in its own memory. */
+  state: 'ok' | 'fallback';
+}
+
 /**
  * Where rate-limit counters live: in memory (one process) by default, Redis when REDIS_URL is set so
  * that every instance shares them.
@@ -42,5 +49,7 @@ export interface RateLimitStore {
   readonly kind: 'memory' | 'redis';
   /** Counts one request on `key`; refused when `limit` requests were accepted in the last `windowSeconds`. */
   hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult>;
+  /** The store's state for readiness; a store without it is always `ok`. */
+  health?(): RateLimitStoreHealth;
   close?(): Promise<void>;
 }

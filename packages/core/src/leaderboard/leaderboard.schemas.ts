@@ -27,16 +27,16 @@ export const parseLegacyLeaderboardQuery = (query: {
   return { limit, ageGroup: ageGroup === '' ? null : ageGroup };
 };
 
-export interface LeaderboardEntryDto {
+export const ZLeaderboardEntryDto = z.object({
   /** 1..n after the privacy filter; ties do not share a rank. */
-  rank: number;
-  username: string;
-  totalPoints: number;
-  currentLevel: number;
-  jediRank: string;
-  isCurrentUser: boolean;
-}
+  rank: z.number().int(),
+  username: z.string(),
+  totalPoints: z.number().int(),
+  currentLevel: z.number().int(),
+  jediRank: z.string(),
+  isCurrentUser: z.boolean(),
+});
+export type LeaderboardEntryDto = z.infer<typeof ZLeaderboardEntryDto>;
 
-export interface LeaderboardDto {
-  items: LeaderboardEntryDto[];
-}
+export const ZLeaderboardDto = z.object({ items: z.array(ZLeaderboardEntryDto) });
+export type LeaderboardDto = z.infer<typeof ZLeaderboardDto>;

@@ -2,20 +2,19 @@
 // the post-attempt step contract (implemented by gamification), the progress cache and the user counters
 // every submit writes, and the progress read. Public surface of the feature.
 export { makeProgressService, type ProgressService } from './progress.service.ts';
-export type { ProgressDto } from './progress.rules.ts';
+export * from './progress.schemas.ts';
 export * from './activity.rules.ts';
 export {
   noopPostAttemptStep,
   type AttemptFacts,
-  type AwardedBadgeDto,
   type PostAttemptOutcome,
   type PostAttemptStep,
-  type ProgressNotificationDto,
 } from './post-attempt.ts';
 export { recordDayActivity } from './day-streak.ts';
 export {
   countChallengeAttempt,
   countExerciseAttempt,
+  exerciseProgressUpsert,
   recordAttemptEffects,
   type AttemptEffectsOptions,
 } from './attempt-write-path.ts';

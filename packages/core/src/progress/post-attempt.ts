@@ -1,5 +1,6 @@
 import type { Tx } from '../db/types.ts';
 import type { Clock } from '../kernel/clock.ts';
+import type { AwardedBadgeDto, ProgressNotificationDto } from './progress.schemas.ts';
 
 /**
  * The post-attempt step: what happens inside the submit transaction once the attempt is written and the
@@ -20,22 +21,6 @@ export interface AttemptFacts {
   timeSpentSeconds: number;
   /** Business time of the attempt (from the injected clock). */
   createdAt: Date;
-}
-
-export interface AwardedBadgeDto {
-  id: number;
-  code: string;
-  name: string;
-  description: string | null;
-  starWarsTitle: string | null;
-  difficulty: string | null;
-  pointsReward: number;
-  earnedAt: Date;
-}
-
-export interface ProgressNotificationDto {
-  name: string;
-  remaining: number;
 }
 
 export interface PostAttemptOutcome {

@@ -88,13 +88,19 @@ export interface ProgressIncrement {
   now: Date;
 }
 
-/** One statement: insert the (user, type) row or add this attempt to it. */
-export const upsertExerciseProgress = async (tx: Tx, inc: ProgressIncrement): Promise<void> => {
+/**
+ * The progress-cache upsert (insert the (user, type) row or add this attempt to it) as a statement of its
+ * own or as a data-modifying CTE of the caller's attempt insert. `newlySolved` may be a SQL boolean
+ * expression (the exercise submit decides it in the same statement, before its own insert).
+ */
+export const exerciseProgressUpsertSql = (
+  inc: Omit<ProgressIncrement, 'newlySolved'> & { newlySolved: boolean | Prisma.Sql },
+): Prisma.Sql => {
   const correct = inc.isCorrect ? 1 : 0;
   const timed = inc.timeSpent > 0 ? 1 : 0;
   const time = inc.timeSpent > 0 ? inc.timeSpent : 0;
-  const solved = inc.newlySolved ? 1 : 0;
-  await tx.$executeRaw`
+  const solved = Prisma.sql`(CASE WHEN ${inc.newlySolved} THEN 1 ELSE 0 END)`;
+  return Prisma.sql`
     INSERT INTO "exercise_progress" AS p ("user_id", "exercise_type", "total_attempts", "correct_attempts",
       "timed_attempts", "total_time_spent", "current_correct_streak", "best_correct_streak", "completed_exercises",
       "last_attempt_at", "created_at", "updated_at")
@@ -111,6 +117,11 @@ export const upsertExerciseProgress = async (tx: Tx, inc: ProgressIncrement): Pr
       "completed_exercises" = p."completed_exercises" + ${solved},
       "last_attempt_at" = ${inc.now},
       "updated_at" = ${inc.now}`;
+};
+
+/** One statement: insert the (user, type) row or add this attempt to it. */
+export const upsertExerciseProgress = async (tx: Tx, inc: ProgressIncrement): Promise<void> => {
+  await tx.$executeRaw(exerciseProgressUpsertSql(inc));
 };
 
 export const streakSelect = {

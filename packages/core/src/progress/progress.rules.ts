@@ -5,20 +5,7 @@
  */
 import { pyRound, ratio } from '../lib/py-round.ts';
 import type { ExerciseProgressRow } from './progress.repo.ts';
-
-export interface ProgressDto {
-  totalAttempts: number;
-  correctAttempts: number;
-  /** Fraction 0–1, 2 decimals. */
-  accuracy: number;
-  /** Seconds, 1 decimal. */
-  averageTime: number;
-  exercisesCompleted: number;
-  highestStreak: number;
-  currentStreak: number;
-  /** Keyed by exercise type (`ADDITION`…), only types with attempts. */
-  byCategory: Record<string, { completed: number; accuracy: number }>;
-}
+import type { ProgressDto } from './progress.schemas.ts';
 
 export const buildProgress = (
   rows: readonly ExerciseProgressRow[],

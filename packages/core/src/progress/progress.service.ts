@@ -2,7 +2,8 @@ import type { AuthedCtx, CoreDeps } from '../kernel/deps.ts';
 import { AppError } from '../kernel/errors.ts';
 import { dayStreakOnRead, utcDayOf } from './activity.rules.ts';
 import { findExerciseProgressRows, findUserProgress, streakStateOf } from './progress.repo.ts';
-import { buildProgress, type ProgressDto } from './progress.rules.ts';
+import { buildProgress } from './progress.rules.ts';
+import type { ProgressDto } from './progress.schemas.ts';
 
 /** The learner's own progress, read from the caches (at most 1 + 9 rows whatever the history). */
 export const makeProgressService = (deps: CoreDeps) => ({

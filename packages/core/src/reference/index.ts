@@ -10,6 +10,7 @@ export {
 export { BADGE_CATALOGUE, type BadgeDefinition } from './badges.ts';
 export {
   parseBadgeRequirement,
+  PERFECT_DAY_MIN_ATTEMPTS,
   toBadgeRequirementsJson,
   type BadgeRequirement,
   type BadgeRequirementsJson,

@@ -4,7 +4,7 @@ export {
   parseLegacyTimeRange,
   TIME_RANGES,
   ZStatsInput,
-  type DashboardStatsDto,
   type StatsInput,
   type TimeRange,
 } from './stats.rules.ts';
+export * from './stats.schemas.ts';

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 
 import { pyRound, ratio } from '../lib/py-round.ts';
+import type { ActivityItem, DashboardLevel, DashboardStatsDto } from './stats.schemas.ts';
 
 export const TIME_RANGES = ['7', '30', '90', 'all'] as const;
 export type TimeRange = (typeof TIME_RANGES)[number];
@@ -41,13 +42,6 @@ export const LEVEL_TITLES = [
   'Grand Archiviste',
 ] as const;
 
-export interface DashboardLevel {
-  current: number;
-  title: string;
-  currentXp: number;
-  nextLevelXp: number;
-}
-
 /** `_calculate_user_level(xp)`: level = number of thresholds ≤ xp; 100 XP steps past level 11. */
 export const levelOfXp = (xp: number): DashboardLevel => {
   let current = 1;
@@ -76,31 +70,6 @@ export interface DayCount {
   day: string;
   total: number;
   correct: number;
-}
-
-export interface ActivityItem {
-  type: 'exercise' | 'challenge';
-  description: string;
-  time: Date;
-  isCorrect: boolean;
-}
-
-export interface DashboardStatsDto {
-  timeRange: TimeRange;
-  totalExercises: number;
-  /** Correct challenge attempts, all time (ignores the window). */
-  totalChallenges: number;
-  correctAnswers: number;
-  /** Integer percent, half-even. */
-  successRate: number;
-  experiencePoints: number;
-  /** Keyed by lower-case type; `successRate` an unrounded float percent. */
-  performanceByType: Record<string, { completed: number; correct: number; successRate: number }>;
-  recentActivity: ActivityItem[];
-  level: DashboardLevel;
-  /** Days with activity only, ascending; `successRate` an unrounded float percent. */
-  daily: { day: string; total: number; correct: number; successRate: number }[];
-  lastUpdated: Date;
 }
 
 export const ACTIVITY_DESCRIPTIONS = {

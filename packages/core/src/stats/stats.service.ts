@@ -13,9 +13,9 @@ import {
   dailySeriesDays,
   windowDays,
   ZStatsInput,
-  type DashboardStatsDto,
   type StatsInput,
 } from './stats.rules.ts';
+import type { DashboardStatsDto } from './stats.schemas.ts';
 
 const DAY_MS = 86_400_000;
 const RECENT_PER_KIND = 5;

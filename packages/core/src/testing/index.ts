@@ -14,6 +14,16 @@ export {
 export * from './factories.ts';
 export { movableClock, type MovableClock } from './clock.ts';
 export {
+  freePort,
+  isListening,
+  postgresBinDir,
+  startPostgresCluster,
+  startRedisServer,
+  createUnreachableDatabase,
+  type PostgresCluster,
+  type RedisServer,
+} from './services.ts';
+export {
   fakeReply,
   startFakeOpenAi,
   type FakeOpenAi,
@@ -31,3 +41,14 @@ export {
   fakeAiProvider,
   type FakeAiProviderOptions,
 } from './ai.ts';
+export {
+  createLegacySchema,
+  dropScratchDatabase,
+  recreateScratchDatabase,
+  LEGACY_PYTHON_HASH,
+  seedAwkwardLegacyData,
+  type AwkwardLegacyManifest,
+  type LegacyLearner,
+} from './legacy-fixture.ts';
+export { BULK_PASSWORD, seedBulkLegacyData, type LegacyVolume } from './legacy-bulk.ts';
+export { restoreCatalogue } from './gamification.ts';

@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
 import { createCallerFactory, router } from '../init.ts';
+import { adminContentRouter } from './admin-content.router.ts';
 import { adminRouter } from './admin.router.ts';
 import { aiRouter, chatRouter } from './ai.router.ts';
 import { analyticsRouter } from './analytics.router.ts';
@@ -31,6 +32,7 @@ export const appRouter = router({
   ai: aiRouter,
   chat: chatRouter,
   admin: adminRouter,
+  adminContent: adminContentRouter,
 });
 
 export type AppRouter = typeof appRouter;

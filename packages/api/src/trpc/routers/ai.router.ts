@@ -1,13 +1,17 @@
 import {
+  ZChallengeGenerationEvent,
   ZChatInput,
   ZChatReplyDto,
+  ZChatStreamEvent,
+  ZExerciseGenerationEvent,
   ZGenerateAiChallengeInput,
   ZGenerateAiExerciseInput,
 } from '@mathakine/core';
 
+import { clientOfTrpc } from '../client-info.ts';
+import { eventStreamOf } from '../event-stream-output.ts';
 import { router } from '../init.ts';
 import { authedProcedure, fullAccessProcedure } from '../procedures.ts';
-import { clientOfTrpc } from './auth.router.ts';
 
 /**
  * AI generation as tRPC subscriptions (tRPC 11 over server-sent events: `httpSubscriptionLink`): the
@@ -17,12 +21,14 @@ import { clientOfTrpc } from './auth.router.ts';
 export const aiRouter = router({
   generateExercise: authedProcedure
     .input(ZGenerateAiExerciseInput)
+    .output(eventStreamOf(ZExerciseGenerationEvent))
     .subscription(({ ctx, input, signal }) =>
       ctx.core.ai.generateExercise({ ...ctx, ...(signal ? { signal } : {}) }, input),
     ),
 
   generateChallenge: fullAccessProcedure
     .input(ZGenerateAiChallengeInput)
+    .output(eventStreamOf(ZChallengeGenerationEvent))
     .subscription(({ ctx, input, signal }) =>
       ctx.core.ai.generateChallenge({ ...ctx, ...(signal ? { signal } : {}) }, input),
     ),
@@ -37,6 +43,7 @@ export const chatRouter = router({
 
   stream: authedProcedure
     .input(ZChatInput)
+    .output(eventStreamOf(ZChatStreamEvent))
     .subscription(({ ctx, input, signal }) =>
       ctx.core.ai.chatStream({ ...ctx, ...(signal ? { signal } : {}) }, input, clientOfTrpc(ctx)),
     ),

@@ -1,12 +1,18 @@
 import {
+  ZCsrfTokenDto,
   ZForgotPasswordInput,
   ZLoginInput,
+  ZLoginResultDto,
+  ZMessageDto,
   ZRefreshInput,
   ZResendVerificationInput,
   ZResetPasswordInput,
+  ZSessionTokensDto,
+  ZSuccessMessageDto,
+  ZValidateTokenDto,
   ZValidateTokenInput,
+  ZVerifyEmailDto,
   ZVerifyEmailInput,
-  type ClientInfo,
 } from '@mathakine/core';
 
 import {
@@ -15,41 +21,42 @@ import {
   setAuthCookies,
   setCsrfCookie,
 } from '../../http/auth-cookies.ts';
-import type { TrpcContext } from '../context.ts';
+import { clientOfTrpc } from '../client-info.ts';
 import { router } from '../init.ts';
 import { publicProcedure } from '../procedures.ts';
 
 /** The legacy exempts login, refresh, token validation and the CSRF token from maintenance (§1.7). */
 const exemptProcedure = publicProcedure.meta({ maintenanceExempt: true });
 
-export const clientOfTrpc = (ctx: TrpcContext): ClientInfo => ({
-  ip: ctx.http?.clientIp ?? 'unknown',
-  userAgent: ctx.http?.userAgent ?? null,
-});
-
 /**
  * The clean accounts API. Browsers get the same HttpOnly cookies as the legacy routes; the refresh token is
  * never in a response body.
  */
 export const authRouter = router({
-  login: exemptProcedure.input(ZLoginInput).mutation(async ({ ctx, input }) => {
-    const result = await ctx.core.auth.login(ctx, input, clientOfTrpc(ctx));
-    if (ctx.http) setAuthCookies(ctx.http.cookies, ctx.http.productionCookies, result);
-    return {
-      accessToken: result.accessToken,
-      expiresIn: result.accessTokenMaxAge,
-      user: result.user,
-    };
-  }),
+  login: exemptProcedure
+    .input(ZLoginInput)
+    .output(ZLoginResultDto)
+    .mutation(async ({ ctx, input }) => {
+      const result = await ctx.core.auth.login(ctx, input, clientOfTrpc(ctx));
+      if (ctx.http) setAuthCookies(ctx.http.cookies, ctx.http.productionCookies, result);
+      return {
+        accessToken: result.accessToken,
+        expiresIn: result.accessTokenMaxAge,
+        user: result.user,
+      };
+    }),
 
-  refresh: exemptProcedure.input(ZRefreshInput.optional()).mutation(async ({ ctx, input }) => {
-    const refreshToken = input?.refreshToken ?? ctx.http?.cookies.get(REFRESH_COOKIE);
-    const result = await ctx.core.auth.refresh(ctx, { refreshToken });
-    if (ctx.http) setAuthCookies(ctx.http.cookies, ctx.http.productionCookies, result);
-    return { accessToken: result.accessToken, expiresIn: result.accessTokenMaxAge };
-  }),
+  refresh: exemptProcedure
+    .input(ZRefreshInput.optional())
+    .output(ZSessionTokensDto)
+    .mutation(async ({ ctx, input }) => {
+      const refreshToken = input?.refreshToken ?? ctx.http?.cookies.get(REFRESH_COOKIE);
+      const result = await ctx.core.auth.refresh(ctx, { refreshToken });
+      if (ctx.http) setAuthCookies(ctx.http.cookies, ctx.http.productionCookies, result);
+      return { accessToken: result.accessToken, expiresIn: result.accessTokenMaxAge };
+    }),
 
-  logout: publicProcedure.mutation(async ({ ctx }) => {
+  logout: publicProcedure.output(ZMessageDto).mutation(async ({ ctx }) => {
     const result = await ctx.core.auth.logout(ctx, {
       refreshToken: ctx.http?.cookies.get(REFRESH_COOKIE),
     });
@@ -59,9 +66,10 @@ export const authRouter = router({
 
   validateToken: exemptProcedure
     .input(ZValidateTokenInput)
+    .output(ZValidateTokenDto)
     .mutation(({ ctx, input }) => ctx.core.auth.validateToken(ctx, input, clientOfTrpc(ctx))),
 
-  csrf: exemptProcedure.query(({ ctx }) => {
+  csrf: exemptProcedure.output(ZCsrfTokenDto).query(({ ctx }) => {
     const result = ctx.core.auth.issueCsrfToken();
     if (ctx.http) setCsrfCookie(ctx.http.cookies, ctx.http.productionCookies, result.csrfToken);
     return result;
@@ -69,17 +77,21 @@ export const authRouter = router({
 
   forgotPassword: publicProcedure
     .input(ZForgotPasswordInput)
+    .output(ZMessageDto)
     .mutation(({ ctx, input }) => ctx.core.auth.forgotPassword(ctx, input, clientOfTrpc(ctx))),
 
   resetPassword: publicProcedure
     .input(ZResetPasswordInput)
+    .output(ZSuccessMessageDto)
     .mutation(({ ctx, input }) => ctx.core.auth.resetPassword(ctx, input)),
 
   verifyEmail: publicProcedure
     .input(ZVerifyEmailInput)
+    .output(ZVerifyEmailDto)
     .mutation(({ ctx, input }) => ctx.core.auth.verifyEmail(ctx, input)),
 
   resendVerification: publicProcedure
     .input(ZResendVerificationInput)
+    .output(ZMessageDto)
     .mutation(({ ctx, input }) => ctx.core.auth.resendVerification(ctx, input, clientOfTrpc(ctx))),
 });

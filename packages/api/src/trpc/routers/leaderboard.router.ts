@@ -1,4 +1,4 @@
-import { ZLeaderboardInput } from '@mathakine/core';
+import { ZLeaderboardDto, ZLeaderboardInput } from '@mathakine/core';
 
 import { router } from '../init.ts';
 import { fullAccessProcedure } from '../procedures.ts';
@@ -7,5 +7,6 @@ import { fullAccessProcedure } from '../procedures.ts';
 export const leaderboardRouter = router({
   list: fullAccessProcedure
     .input(ZLeaderboardInput)
+    .output(ZLeaderboardDto)
     .query(({ ctx, input }) => ctx.core.leaderboard.list(ctx, input)),
 });

@@ -1,0 +1,3 @@
+import { defineProjects } from '@mathakine/vitest-config';
+
+export default defineProjects();
