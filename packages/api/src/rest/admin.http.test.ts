@@ -164,10 +164,11 @@ describe('GET /api/admin/users (§6.3)', () => {
     expect((await body('limit=1000&skip=-4')).items).toHaveLength(3);
     expect((await body('limit=abc&skip=x')).items).toHaveLength(3);
     expect((await body('skip=2')).items).toHaveLength(1);
+    // A NUL is refused at the boundary (the input guard; core refuses it too, `Recherche invalide.`).
     const nul = await app.request('/api/admin/users?search=a%00b');
-    expect([nul.status, await nul.json()]).toEqual([
+    expect([nul.status, ((await nul.json()) as { code: string }).code]).toEqual([
       400,
-      errorBody('BAD_REQUEST', 'Recherche invalide.'),
+      'BAD_REQUEST',
     ]);
   });
 });
@@ -581,9 +582,9 @@ describe('GET /api/admin/audit-log (§6.12)', () => {
     };
     expect(none.total).toBe(0);
     const nul = await app.request('/api/admin/audit-log?resource_type=%00');
-    expect([nul.status, await nul.json()]).toEqual([
+    expect([nul.status, ((await nul.json()) as { code: string }).code]).toEqual([
       400,
-      errorBody('BAD_REQUEST', 'Filtre invalide.'),
+      'BAD_REQUEST',
     ]);
     const page = (await (await app.request('/api/admin/audit-log?skip=2&limit=0')).json()) as {
       items: { action: string }[];

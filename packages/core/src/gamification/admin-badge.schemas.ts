@@ -44,7 +44,7 @@ const ZTier = z
 const ZPoints = z
   .number({ error: M.invalidPoints })
   .int(M.invalidPoints)
-  .min(-1_000_000, M.invalidPoints)
+  .min(0, M.invalidPoints)
   .max(1_000_000, M.invalidPoints);
 const ZName = z
   .string({ error: M.nameRequired })
