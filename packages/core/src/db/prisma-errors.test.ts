@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../kernel/errors.ts';
 import {
   asAppErrorIfOutage,
+  DATABASE_BUSY_MESSAGE,
+  DATABASE_BUSY_RETRY_AFTER_SECONDS,
   DATABASE_RETRY_AFTER_SECONDS,
   DATABASE_UNAVAILABLE_MESSAGE,
   isDatabaseUnavailable,
@@ -149,10 +151,15 @@ describe('isDatabaseUnavailable / mapPrismaError on a database outage (issue 14)
   it.each(outages)('%s → DEPENDENCY_UNAVAILABLE with Retry-After', (_label, err) => {
     expect(isDatabaseUnavailable(err)).toBe(true);
     const mapped = mapPrismaError(err);
+    // A transaction that could not start in time (P2028) is overload, not an outage: its own message
+    // and a shorter Retry-After.
+    const overload = (err as { code?: unknown }).code === 'P2028';
     expect(mapped).toMatchObject({
       code: 'DEPENDENCY_UNAVAILABLE',
-      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
-      message: DATABASE_UNAVAILABLE_MESSAGE,
+      retryAfterSeconds: overload
+        ? DATABASE_BUSY_RETRY_AFTER_SECONDS
+        : DATABASE_RETRY_AFTER_SECONDS,
+      message: overload ? DATABASE_BUSY_MESSAGE : DATABASE_UNAVAILABLE_MESSAGE,
     });
     expect(mapped.message).not.toMatch(/maintenance/i);
     expect(asAppErrorIfOutage(err)).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE' });
