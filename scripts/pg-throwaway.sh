@@ -39,7 +39,12 @@ print_url() {
 }
 
 start() {
-  if [ -f "$STATE/url" ] && [ -f "$STATE/data/postmaster.pid" ]; then print_url; return; fi
+  if [ -f "$STATE/url" ] && [ -f "$STATE/data/postmaster.pid" ]; then
+    # Reuse a server only if it answers: a run killed with its machine leaves url and pid files behind.
+    if "$PGBIN/psql" "$(cat "$STATE/url")" -qAt -c 'SELECT 1' >/dev/null 2>&1; then print_url; return; fi
+    echo "stale throwaway PostgreSQL state in $STATE (no server answers): starting afresh" >&2
+    as_postgres "$PGBIN/pg_ctl" -D "$STATE/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
   ensure_installed
   rm -rf "$STATE"
   mkdir -p "$STATE/data" "$STATE/run"
