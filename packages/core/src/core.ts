@@ -14,7 +14,7 @@ import { makeAdminBadgeService, makeBadgeService } from './gamification/index.ts
 import { defaultCoreConfig } from './kernel/config.ts';
 import type { CoreDeps } from './kernel/deps.ts';
 import { makeLeaderboardService } from './leaderboard/index.ts';
-import { makeProgressService } from './progress/index.ts';
+import { createAttemptAdmission, makeProgressService } from './progress/index.ts';
 import { makeRateLimitService } from './rate-limit/index.ts';
 import { makeRecommendationService } from './recommendations/index.ts';
 import { makeSettingsService } from './settings/index.ts';
@@ -41,14 +41,23 @@ export const createCore = (deps: CoreDeps) => {
   });
   // Gamification: `badges.postAttemptStep` is the step the submit services call in their transaction.
   const badges = makeBadgeService(deps);
+  // Both submits share one admission: together they take at most the pool's connections.
+  const attemptAdmission = createAttemptAdmission(deps.db);
   return {
     system: makeSystemService(deps, rateLimitStore),
     settings,
     rateLimits,
     auth,
     users,
-    exercises: makeExerciseService(deps, { postAttemptStep: badges.postAttemptStep, settings }),
-    challenges: makeChallengeService(deps, { postAttemptStep: badges.postAttemptStep }),
+    exercises: makeExerciseService(deps, {
+      postAttemptStep: badges.postAttemptStep,
+      attemptAdmission,
+      settings,
+    }),
+    challenges: makeChallengeService(deps, {
+      postAttemptStep: badges.postAttemptStep,
+      attemptAdmission,
+    }),
     progress: makeProgressService(deps),
     stats: makeStatsService(deps),
     badges,

@@ -18,6 +18,7 @@ const counting = statementCountingClient(db);
 const countedDb: Database = {
   kind: db.kind,
   prisma: counting.client,
+  transactionSlots: db.transactionSlots,
   ping: (ms) => db.ping(ms),
   close: () => Promise.resolve(),
 };

@@ -110,57 +110,66 @@ export const makeAttemptChallenge =
     const now = deps.clock.now();
 
     try {
-      const result = await prisma.$transaction(async (tx) => {
-        // Counters first: takes the user row lock, so a user's concurrent submissions run one after the other.
-        const streak = await countChallengeAttempt(tx, { userId, isCorrect, now });
-        if (streak === null) throw new AppError('UNAUTHENTICATED', 'Authentification requise');
-        if (key !== null) {
-          const earlier = await findChallengeAttemptByKey(tx, userId, key);
-          if (earlier) throw new IdempotentReplay(earlier);
-        }
-        const attemptId = await insertChallengeAttempt(tx, {
-          userId,
-          challengeId: challenge.id,
-          userSolution: input.answer,
-          isCorrect,
-          timeSpent: input.timeSpent,
-          hintsUsed,
-          idempotencyKey: key,
-          createdAt: now,
-        });
-        const outcome = await recordAttemptEffects(
-          tx,
-          {
-            kind: 'challenge',
+      // Admitted first: refused (503, nothing written) when the database cannot take it in time.
+      const result = await deps.attemptAdmission.run(() =>
+        prisma.$transaction(async (tx) => {
+          // Counters first: takes the user row lock, so a user's concurrent submissions run one after the other.
+          const streak = await countChallengeAttempt(tx, { userId, isCorrect, now });
+          if (streak === null) throw new AppError('UNAUTHENTICATED', 'Authentification requise');
+          if (key !== null) {
+            const earlier = await findChallengeAttemptByKey(tx, userId, key);
+            if (earlier) throw new IdempotentReplay(earlier);
+          }
+          const attemptId = await insertChallengeAttempt(tx, {
             userId,
-            attemptId,
-            exerciseType: null,
-            challengeType: challengeTypeFromDb(challenge.challengeType),
+            challengeId: challenge.id,
+            userSolution: input.answer,
             isCorrect,
-            timeSpentSeconds: input.timeSpent ?? 0,
+            timeSpent: input.timeSpent,
+            hintsUsed,
+            idempotencyKey: key,
             createdAt: now,
-          },
-          { streak, newlySolved: false, postAttemptStep: deps.postAttemptStep, clock: deps.clock },
-        );
-        await countChallengeRowAttempt(tx, challenge.id, isCorrect);
-        const response = {
-          attemptId,
-          isCorrect,
-          solution: isCorrect
-            ? {
-                correctAnswer: challenge.correctAnswer,
-                explanation: challenge.solutionExplanation,
-              }
-            : null,
-          newBadges: outcome.newBadges,
-          progressNotification: outcome.newBadges.length > 0 ? null : outcome.progressNotification,
-          hintsRemaining: isCorrect ? null : hintsRemaining(hintCount, hintsUsed),
-        };
-        if (key !== null) {
-          await setChallengeAttemptSnapshot(tx, attemptId, challengeAttemptSnapshotOf(response));
-        }
-        return response;
-      });
+          });
+          const outcome = await recordAttemptEffects(
+            tx,
+            {
+              kind: 'challenge',
+              userId,
+              attemptId,
+              exerciseType: null,
+              challengeType: challengeTypeFromDb(challenge.challengeType),
+              isCorrect,
+              timeSpentSeconds: input.timeSpent ?? 0,
+              createdAt: now,
+            },
+            {
+              streak,
+              newlySolved: false,
+              postAttemptStep: deps.postAttemptStep,
+              clock: deps.clock,
+            },
+          );
+          await countChallengeRowAttempt(tx, challenge.id, isCorrect);
+          const response = {
+            attemptId,
+            isCorrect,
+            solution: isCorrect
+              ? {
+                  correctAnswer: challenge.correctAnswer,
+                  explanation: challenge.solutionExplanation,
+                }
+              : null,
+            newBadges: outcome.newBadges,
+            progressNotification:
+              outcome.newBadges.length > 0 ? null : outcome.progressNotification,
+            hintsRemaining: isCorrect ? null : hintsRemaining(hintCount, hintsUsed),
+          };
+          if (key !== null) {
+            await setChallengeAttemptSnapshot(tx, attemptId, challengeAttemptSnapshotOf(response));
+          }
+          return response;
+        }),
+      );
       ctx.log.info(
         { attemptId: result.attemptId, challengeId: challenge.id, isCorrect },
         'challenge attempt recorded',

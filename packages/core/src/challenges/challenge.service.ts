@@ -3,6 +3,7 @@
  * §6.3.11): catalogue, detail, hints, the attempt, the solved ids and the learner's progress.
  */
 import type { CoreDeps } from '../kernel/deps.ts';
+import { createAttemptAdmission } from '../progress/index.ts';
 import { makeAttemptChallenge } from './attempt-challenge.ts';
 import type { ChallengeDeps, ChallengeServiceOptions } from './challenge-deps.ts';
 import { makeChallengeProgress } from './challenge-progress.ts';
@@ -22,6 +23,7 @@ export const makeChallengeService = (
     log: deps.log,
     clock: deps.clock,
     postAttemptStep: options.postAttemptStep,
+    attemptAdmission: options.attemptAdmission ?? createAttemptAdmission(deps.db),
     random: options.random ?? Math.random,
   };
   return {

@@ -91,10 +91,11 @@ export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabas
 
   if (options.url !== undefined && options.url !== null && options.url !== '') {
     const url = options.url;
+    const poolSize = options.poolSize ?? DB_DEFAULTS.poolSize;
     const pool = new pg.Pool(
       postgresPoolConfig({
         url,
-        poolSize: options.poolSize ?? DB_DEFAULTS.poolSize,
+        poolSize,
         statementTimeoutMs: options.statementTimeoutMs ?? DB_DEFAULTS.statementTimeoutMs,
         connectionTimeoutMs: options.connectionTimeoutMs ?? DB_DEFAULTS.connectionTimeoutMs,
         idleInTransactionTimeoutMs: Math.max(transactionOptions.timeout * 2, 10_000),
@@ -108,6 +109,7 @@ export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabas
     return {
       kind: 'postgres',
       prisma,
+      transactionSlots: poolSize,
       migrationTarget: { kind: 'postgres', url },
       ping: (timeoutMs) => ping(prisma, timeoutMs),
       close: async () => {
@@ -133,6 +135,7 @@ export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabas
   return {
     kind: 'pglite',
     prisma,
+    transactionSlots: 1,
     migrationTarget: { kind: 'pglite', pglite: opened.pglite },
     ping: (timeoutMs) => ping(prisma, timeoutMs),
     close: async () => {

@@ -174,6 +174,16 @@ export const DATABASE_BUSY_MESSAGE =
 /** Seconds a client is told to wait (`Retry-After`) when no connection was free in time. */
 export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 2;
 
+/**
+ * The AppError of an overloaded database (503 DEPENDENCY_UNAVAILABLE, `Retry-After` 2 s): no connection
+ * was free in time, or the submit admission refused the request before it started (nothing written).
+ */
+export const databaseBusy = (cause?: unknown): AppError =>
+  new AppError('DEPENDENCY_UNAVAILABLE', DATABASE_BUSY_MESSAGE, {
+    ...(cause === undefined ? {} : { cause }),
+    retryAfterSeconds: DATABASE_BUSY_RETRY_AFTER_SECONDS,
+  });
+
 /** Prisma's P2028 "Unable to start a transaction in the given time": the pool had no free connection. */
 const isTransactionStartTimeout = (err: unknown, info: PrismaErrorInfo | null): boolean =>
   info?.prismaCode === 'P2028' &&
@@ -195,13 +205,8 @@ export const mapPrismaError = (err: unknown, hints: PrismaErrorHints = {}): AppE
     ...(i.constraint === null ? {} : { constraint: i.constraint }),
     ...(i.fields === null ? {} : { fields: i.fields }),
   });
-  if (isTransactionStartTimeout(err, info)) {
-    // Overload, not a bug: 503 with Retry-After (never a 500).
-    return new AppError('DEPENDENCY_UNAVAILABLE', DATABASE_BUSY_MESSAGE, {
-      cause: err,
-      retryAfterSeconds: DATABASE_BUSY_RETRY_AFTER_SECONDS,
-    });
-  }
+  // Overload, not a bug: 503 with Retry-After (never a 500).
+  if (isTransactionStartTimeout(err, info)) return databaseBusy(err);
   if (isDatabaseUnavailable(err)) return databaseUnavailable(err);
   if (info !== null) {
     if (info.prismaCode === 'P2002' || info.sqlState === '23505') {

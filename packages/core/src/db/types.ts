@@ -8,6 +8,8 @@ export type Tx = Prisma.TransactionClient;
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
   readonly prisma: PrismaClient;
+  /** Transactions the database can run at once: the pool's size (PostgreSQL), 1 (PGlite's one session). */
+  readonly transactionSlots: number;
   /** True when a trivial query answers within `timeoutMs`. Never throws. */
   ping(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;

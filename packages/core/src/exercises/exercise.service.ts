@@ -4,6 +4,7 @@
  * api-rest-core.md §8.1).
  */
 import type { CoreDeps } from '../kernel/deps.ts';
+import { createAttemptAdmission } from '../progress/index.ts';
 import { makeCatalogueStats } from './catalogue-stats.ts';
 import { makeCompletedExerciseIds } from './completed-exercises.ts';
 import type { ExerciseDeps, ExerciseServiceOptions } from './exercise-deps.ts';
@@ -24,6 +25,7 @@ export const makeExerciseService = (
     log: deps.log,
     clock: deps.clock,
     postAttemptStep: options.postAttemptStep,
+    attemptAdmission: options.attemptAdmission ?? createAttemptAdmission(deps.db),
     settings: options.settings,
     newSeed: options.newSeed ?? createSeed,
     pickQuote: options.pickQuote ?? ((n: number) => Math.floor(Math.random() * n)),

@@ -88,67 +88,71 @@ export const makeSubmitAnswer =
     const now = deps.clock.now();
 
     try {
-      const result = await prisma.$transaction(async (tx) => {
-        // Counters first: takes the user row lock, so a user's concurrent submissions run one after the other.
-        const streak = await countExerciseAttempt(tx, { userId, isCorrect, now });
-        if (streak === null) throw new AppError('UNAUTHENTICATED', 'Authentification requise');
-        if (key !== null) {
-          const earlier = await findAttemptByKey(tx, userId, key);
-          if (earlier) throw new IdempotentReplay(earlier);
-        }
-        // The attempt row and the progress cache in one statement (first correct answer decided there).
-        const { attemptId, newlySolved } = await insertAttemptWithProgress(
-          tx,
-          {
-            userId,
-            exerciseId: exercise.id,
-            userAnswer: input.answer,
-            isCorrect,
-            timeSpent: input.timeSpent,
-            idempotencyKey: key,
-            createdAt: now,
-          },
-          (solvedSql) =>
-            exerciseProgressUpsert({
+      // Admitted first: refused (503, nothing written) when the database cannot take it in time.
+      const result = await deps.attemptAdmission.run(() =>
+        prisma.$transaction(async (tx) => {
+          // Counters first: takes the user row lock, so a user's concurrent submissions run one after the other.
+          const streak = await countExerciseAttempt(tx, { userId, isCorrect, now });
+          if (streak === null) throw new AppError('UNAUTHENTICATED', 'Authentification requise');
+          if (key !== null) {
+            const earlier = await findAttemptByKey(tx, userId, key);
+            if (earlier) throw new IdempotentReplay(earlier);
+          }
+          // The attempt row and the progress cache in one statement (first correct answer decided there).
+          const { attemptId, newlySolved } = await insertAttemptWithProgress(
+            tx,
+            {
               userId,
-              exerciseType: exercise.exerciseType,
+              exerciseId: exercise.id,
+              userAnswer: input.answer,
               isCorrect,
               timeSpent: input.timeSpent,
-              newlySolved: solvedSql,
-              now,
-            }),
-        );
-        const outcome = await recordAttemptEffects(
-          tx,
-          {
-            kind: 'exercise',
-            userId,
+              idempotencyKey: key,
+              createdAt: now,
+            },
+            (solvedSql) =>
+              exerciseProgressUpsert({
+                userId,
+                exerciseType: exercise.exerciseType,
+                isCorrect,
+                timeSpent: input.timeSpent,
+                newlySolved: solvedSql,
+                now,
+              }),
+          );
+          const outcome = await recordAttemptEffects(
+            tx,
+            {
+              kind: 'exercise',
+              userId,
+              attemptId,
+              exerciseType: exercise.exerciseType,
+              challengeType: null,
+              isCorrect,
+              timeSpentSeconds: input.timeSpent,
+              createdAt: now,
+            },
+            {
+              streak,
+              newlySolved,
+              progressRecorded: true,
+              postAttemptStep: deps.postAttemptStep,
+              clock: deps.clock,
+            },
+          );
+          const response = {
             attemptId,
-            exerciseType: exercise.exerciseType,
-            challengeType: null,
             isCorrect,
-            timeSpentSeconds: input.timeSpent,
-            createdAt: now,
-          },
-          {
-            streak,
-            newlySolved,
-            progressRecorded: true,
-            postAttemptStep: deps.postAttemptStep,
-            clock: deps.clock,
-          },
-        );
-        const response = {
-          attemptId,
-          isCorrect,
-          correctAnswer: exercise.correctAnswer,
-          explanation: exercise.explanation ?? '',
-          newBadges: outcome.newBadges,
-          progressNotification: outcome.newBadges.length > 0 ? null : outcome.progressNotification,
-        };
-        if (key !== null) await setAttemptSnapshot(tx, attemptId, snapshotOf(response));
-        return response;
-      });
+            correctAnswer: exercise.correctAnswer,
+            explanation: exercise.explanation ?? '',
+            newBadges: outcome.newBadges,
+            progressNotification:
+              outcome.newBadges.length > 0 ? null : outcome.progressNotification,
+          };
+          if (key !== null) await setAttemptSnapshot(tx, attemptId, snapshotOf(response));
+          return response;
+        }),
+      );
       ctx.log.info(
         { attemptId: result.attemptId, exerciseId: exercise.id, isCorrect },
         'exercise attempt recorded',

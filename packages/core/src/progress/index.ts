@@ -12,6 +12,11 @@ export {
 } from './post-attempt.ts';
 export { recordDayActivity } from './day-streak.ts';
 export {
+  ATTEMPT_QUEUE_MAX,
+  createAttemptAdmission,
+  type AttemptAdmission,
+} from './attempt-admission.ts';
+export {
   countChallengeAttempt,
   countExerciseAttempt,
   exerciseProgressUpsert,
