@@ -146,8 +146,11 @@ const countOf = async (db: Db, query: string): Promise<number> => {
   return rows[0]?.n ?? 0;
 };
 
+/** What the verification finds differing: the rebuilt caches, and the per-day counts the triggers keep. */
+export type CacheMismatches = CacheCounts & { attemptDailyCounts: number };
+
 /** Rows whose cache differs from a fresh computation (0 everywhere after a rebuild). */
-export const checkDerivedCaches = async (db: Db): Promise<CacheCounts> => ({
+export const checkDerivedCaches = async (db: Db): Promise<CacheMismatches> => ({
   exerciseProgress: await countOf(
     db,
     `SELECT 1 FROM (${PROGRESS_SQL}) c FULL JOIN exercise_progress p
@@ -163,6 +166,17 @@ export const checkDerivedCaches = async (db: Db): Promise<CacheCounts> => ({
     db,
     `SELECT 1 FROM (${CHALLENGE_SQL}) c JOIN logic_challenges t ON t.id = c.challenge_id
      WHERE ${tuple('t', CHALLENGE_COLUMNS)} IS DISTINCT FROM ${tuple('c', CHALLENGE_COLUMNS)}`,
+  ),
+  // Kept by triggers as the attempts are inserted (never rebuilt): checked all the same.
+  attemptDailyCounts: await countOf(
+    db,
+    `SELECT 1 FROM (
+       SELECT a.user_id, (a.created_at AT TIME ZONE 'UTC')::date AS day, e.exercise_type,
+              count(*)::int AS total, (count(*) FILTER (WHERE a.is_correct))::int AS correct
+       FROM attempts a JOIN exercises e ON e.id = a.exercise_id GROUP BY 1, 2, 3
+     ) c FULL JOIN (SELECT * FROM attempt_daily_counts WHERE total > 0) d
+       ON d.user_id = c.user_id AND d.day = c.day AND d.exercise_type = c.exercise_type
+     WHERE (d.total, d.correct) IS DISTINCT FROM (c.total, c.correct)`,
   ),
 });
 

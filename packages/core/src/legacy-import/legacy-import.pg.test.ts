@@ -137,6 +137,7 @@ describe('legacy import', () => {
       exerciseProgress: 0,
       users: 0,
       challenges: 0,
+      attemptDailyCounts: 0,
     });
 
     // Nothing was written to the source.

@@ -4,7 +4,7 @@
  */
 import type { Database } from '../db/types.ts';
 import { CHECKSUM_TABLES, type ChecksumTable, type RunningChecksum } from './checksums.rules.ts';
-import { checkDerivedCaches, type CacheCounts } from './derived-caches.repo.ts';
+import { checkDerivedCaches, type CacheMismatches } from './derived-caches.repo.ts';
 import type { LegacyTable, TableCounts } from './import-report.rules.ts';
 import {
   countPinnedBadges,
@@ -28,7 +28,7 @@ export interface VerificationReport {
   ok: boolean;
   tables: TableCheck[];
   /** Rows whose cache differs from a fresh computation (all 0 when ok). */
-  cacheMismatches: CacheCounts;
+  cacheMismatches: CacheMismatches;
   /** Learners whose total_points is not the sum of their awards (kept, §8.4: informational). */
   pointsMismatches: number;
 }
@@ -101,7 +101,7 @@ export const formatVerification = (report: VerificationReport): string => {
   }
   const c = report.cacheMismatches;
   lines.push(
-    `  caches differing from a recomputation: exercise_progress ${c.exerciseProgress}, users ${c.users}, logic_challenges ${c.challenges}`,
+    `  caches differing from a recomputation: exercise_progress ${c.exerciseProgress}, users ${c.users}, logic_challenges ${c.challenges}, attempt_daily_counts ${c.attemptDailyCounts}`,
   );
   lines.push(
     `  learners whose total_points differs from their awards' points (kept as imported): ${report.pointsMismatches}`,

@@ -1,23 +1,48 @@
 /**
- * Windowed reads of the dashboard statistics: every query is bounded by the (user_id, created_at DESC)
- * indexes of attempts / logic_challenge_attempts, or reads the per-type cache for the all-time totals.
+ * Windowed reads of the dashboard statistics, flat in the learner's history: the windows read the per-day
+ * counts (`attempt_daily_counts`, kept by triggers) plus the first day's attempts, the recent lists take 5
+ * rows by the (user_id, created_at DESC) indexes, the all-time totals read the per-type progress cache.
  */
 import type { Prisma } from '../db/generated/client.ts';
 import type { Db } from '../db/types.ts';
 import type { DayCount, TypeCount } from './stats.rules.ts';
 
-/** Attempts per exercise type since `since` (the window's attempts only, by index range). */
+const DAY_MS = 86_400_000;
+
+/**
+ * A window `[since, ∞)` split at the end of since's UTC day: that first, partial day is read from the
+ * attempts themselves (one day's worth at most), every later day from `attempt_daily_counts` (one row
+ * per day and type), so the cost does not grow with the learner's history.
+ */
+const splitWindow = (since: Date) => {
+  const firstDayStart = Math.floor(since.getTime() / DAY_MS) * DAY_MS;
+  return {
+    firstDay: new Date(firstDayStart).toISOString().slice(0, 10),
+    nextDayStart: new Date(firstDayStart + DAY_MS),
+  };
+};
+
+/** Attempts per exercise type since `since` (the exercise's current type, as a join would give). */
 export const countAttemptsByTypeSince = async (
   db: Db,
   userId: number,
   since: Date,
 ): Promise<TypeCount[]> => {
+  const { firstDay, nextDayStart } = splitWindow(since);
   const rows = await db.$queryRaw<{ exercise_type: string; total: number; correct: number }[]>`
-    SELECT e."exercise_type"::text AS "exercise_type", COUNT(*)::int AS "total",
-           COUNT(*) FILTER (WHERE a."is_correct")::int AS "correct"
-    FROM "attempts" a JOIN "exercises" e ON e."id" = a."exercise_id"
-    WHERE a."user_id" = ${userId} AND a."created_at" >= ${since}
-    GROUP BY e."exercise_type"`;
+    SELECT w."exercise_type"::text AS "exercise_type", SUM(w."total")::int AS "total",
+           SUM(w."correct")::int AS "correct"
+    FROM (
+      SELECT c."exercise_type", c."total", c."correct"
+      FROM "attempt_daily_counts" c
+      WHERE c."user_id" = ${userId} AND c."day" > ${firstDay}::date
+      UNION ALL
+      SELECT e."exercise_type", 1, CASE WHEN a."is_correct" THEN 1 ELSE 0 END
+      FROM "attempts" a JOIN "exercises" e ON e."id" = a."exercise_id"
+      WHERE a."user_id" = ${userId} AND a."created_at" >= ${since} AND a."created_at" < ${nextDayStart}
+    ) w
+    GROUP BY w."exercise_type"
+    HAVING SUM(w."total") > 0`;
   return rows.map((r) => ({ exerciseType: r.exercise_type, total: r.total, correct: r.correct }));
 };
 
@@ -40,18 +65,29 @@ export const countAttemptsByTypeAllTime = async (db: Db, userId: number): Promis
   }));
 };
 
-/** Attempts per UTC day since `since`. */
+/** Attempts per UTC day since `since` (same split as the per-type counts). */
 export const countAttemptsByDaySince = async (
   db: Db,
   userId: number,
   since: Date,
-): Promise<DayCount[]> =>
-  db.$queryRaw<DayCount[]>`
-    SELECT to_char(a."created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "day", COUNT(*)::int AS "total",
-           COUNT(*) FILTER (WHERE a."is_correct")::int AS "correct"
-    FROM "attempts" a
-    WHERE a."user_id" = ${userId} AND a."created_at" >= ${since}
-    GROUP BY 1 ORDER BY 1`;
+): Promise<DayCount[]> => {
+  const { firstDay, nextDayStart } = splitWindow(since);
+  return db.$queryRaw<DayCount[]>`
+    SELECT to_char(w."day", 'YYYY-MM-DD') AS "day", SUM(w."total")::int AS "total",
+           SUM(w."correct")::int AS "correct"
+    FROM (
+      SELECT c."day", c."total", c."correct"
+      FROM "attempt_daily_counts" c
+      WHERE c."user_id" = ${userId} AND c."day" > ${firstDay}::date
+      UNION ALL
+      SELECT (a."created_at" AT TIME ZONE 'UTC')::date, 1, CASE WHEN a."is_correct" THEN 1 ELSE 0 END
+      FROM "attempts" a
+      WHERE a."user_id" = ${userId} AND a."created_at" >= ${since} AND a."created_at" < ${nextDayStart}
+    ) w
+    GROUP BY w."day"
+    HAVING SUM(w."total") > 0
+    ORDER BY w."day"`;
+};
 
 export const recentAttemptSelect = {
   createdAt: true,
