@@ -16,4 +16,5 @@ export const dbOptions = (config: AppConfig): ConfiguredDbOptions => ({
   connectionTimeoutMs: config.database.connectTimeoutMs,
   transactionTimeoutMs: config.database.transactionTimeoutMs,
   transactionMaxWaitMs: config.database.transactionMaxWaitMs,
+  preparedStatements: config.database.preparedStatements,
 });

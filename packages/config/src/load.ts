@@ -272,6 +272,7 @@ const build = (
       transactionTimeoutMs: v.DB_TRANSACTION_TIMEOUT_MS,
       transactionMaxWaitMs: v.DB_TRANSACTION_MAX_WAIT_MS,
       connectTimeoutMs: v.DB_CONNECT_TIMEOUT_MS,
+      preparedStatements: v.DB_PREPARED_STATEMENTS,
     },
     frontendUrl,
     cors: { origins: corsOrigins },

@@ -177,6 +177,7 @@ export const envSchema = z.object({
   DB_TRANSACTION_TIMEOUT_MS: int(10_000, 1, 600_000),
   DB_TRANSACTION_MAX_WAIT_MS: int(5_000, 1, 600_000),
   DB_CONNECT_TIMEOUT_MS: int(5_000, 0, 600_000),
+  DB_PREPARED_STATEMENTS: bool(true),
   // HTTP
   FRONTEND_URL: url(HTTP, 'http(s)'),
   CORS_ORIGINS: originList(),

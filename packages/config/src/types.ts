@@ -83,6 +83,8 @@ export interface AppConfig {
     transactionTimeoutMs: number;
     transactionMaxWaitMs: number;
     connectTimeoutMs: number;
+    /** PostgreSQL: statements prepared once per connection (off behind a transaction-mode pooler). */
+    preparedStatements: boolean;
   };
   /** FRONTEND_URL without a trailing slash. */
   frontendUrl: string | null;

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { PrismaClient } from './generated/client.ts';
 import type { MigrationTarget } from './migrate.ts';
 import { openPglite } from './pglite.ts';
-import { postgresPoolConfig } from './postgres.ts';
+import { createStatementNamer, postgresPoolConfig } from './postgres.ts';
 import type { Database } from './types.ts';
 
 export interface CreateDbOptions {
@@ -22,6 +22,12 @@ export interface CreateDbOptions {
   /** How long `$transaction` may wait to start (for a pooled connection, or PGlite's single session). */
   transactionMaxWaitMs?: number;
   applicationName?: string;
+  /**
+   * PostgreSQL only (default true): each distinct statement text (up to a bound) gets a stable name, so
+   * `pg` prepares it once per connection and PostgreSQL can reuse its plan instead of parsing and planning
+   * it on every execution. Turn off behind a transaction-mode pooler (PgBouncer) that cannot keep them.
+   */
+  preparedStatements?: boolean;
   /**
    * PostgreSQL only: told about every error a pooled connection reports outside a query (the server
    * terminated it: restart, failover, idle timeout). Such an error never crashes the process; the
@@ -103,7 +109,12 @@ export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabas
       }),
     );
     guardPoolErrors(pool, options.onConnectionError ?? (() => undefined));
-    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+    const adapter = new PrismaPg(pool, {
+      disposeExternalPool: true,
+      ...(options.preparedStatements === false
+        ? {}
+        : { statementNameGenerator: createStatementNamer() }),
+    });
     const prisma = new PrismaClient({ adapter, transactionOptions });
     let closed = false;
     return {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 export interface PostgresConnectionSettings {
@@ -58,3 +59,23 @@ export const withDatabaseName = (url: string, database: string): string => {
 
 /** Quotes an identifier for SQL text. */
 export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+/** Distinct statement texts given a name at most: beyond it they run unnamed (memory on both sides stays bounded). */
+export const PREPARED_STATEMENTS_MAX = 500;
+
+/**
+ * The `statementNameGenerator` of Prisma's pg adapter: a name derived from the SQL text (so one text
+ * always gets the same name, on every connection) for the first `max` distinct texts, `''` (unnamed:
+ * parsed and planned on each execution) for the rest, e.g. queries whose text varies with an IN list.
+ */
+export const createStatementNamer = (max: number = PREPARED_STATEMENTS_MAX) => {
+  const names = new Map<string, string>();
+  return (query: { sql: string }): string => {
+    const known = names.get(query.sql);
+    if (known !== undefined) return known;
+    if (names.size >= max) return '';
+    const name = `mk_${createHash('sha1').update(query.sql).digest('hex').slice(0, 24)}`;
+    names.set(query.sql, name);
+    return name;
+  };
+};
