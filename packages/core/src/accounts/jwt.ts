@@ -1,4 +1,5 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
+import { webcrypto } from 'node:crypto';
 
 import { isDbId } from '../lib/db-id.ts';
 import type { RoleName } from './auth.rules.ts';
@@ -18,9 +19,30 @@ export interface AccessClaims {
   jti: string;
 }
 
-/** The HS256 key, encoded once when the auth service is built (not on every request). */
-export type AccessTokenKey = Uint8Array;
-export const accessTokenKey = (secret: string): AccessTokenKey => new TextEncoder().encode(secret);
+/**
+ * The HS256 key, built once when the auth service is built: the secret's bytes and, imported on first use
+ * and kept, the WebCrypto key jose signs and verifies with (importing it on every request cost ≈ 0.06 ms
+ * of CPU per authenticated request).
+ */
+export interface AccessTokenKey {
+  readonly bytes: Uint8Array;
+  cryptoKey: Promise<webcrypto.CryptoKey> | null;
+}
+export const accessTokenKey = (secret: string): AccessTokenKey => ({
+  bytes: new TextEncoder().encode(secret),
+  cryptoKey: null,
+});
+
+const cryptoKeyOf = (key: AccessTokenKey): Promise<webcrypto.CryptoKey> => {
+  key.cryptoKey ??= webcrypto.subtle.importKey(
+    'raw',
+    key.bytes,
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  );
+  return key.cryptoKey;
+};
 
 export const signAccessToken = async (
   key: AccessTokenKey,
@@ -35,7 +57,7 @@ export const signAccessToken = async (
     .setIssuedAt(iat)
     .setExpirationTime(iat + ttlSeconds)
     .setJti(crypto.randomUUID())
-    .sign(key);
+    .sign(await cryptoKeyOf(key));
 };
 
 /** The claims of a valid, unexpired access token, or null (bad signature, expired, wrong type…). */
@@ -45,7 +67,7 @@ export const verifyAccessToken = async (
   now: Date,
 ): Promise<AccessClaims | null> => {
   try {
-    const { payload } = await jwtVerify(token, key, {
+    const { payload } = await jwtVerify(token, await cryptoKeyOf(key), {
       algorithms: ['HS256'],
       currentDate: now,
     });
