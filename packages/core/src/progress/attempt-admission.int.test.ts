@@ -3,10 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { makeChallengeService } from '../challenges/index.ts';
 import { makeExerciseService } from '../exercises/index.ts';
-import type { AuthedCtx } from '../kernel/deps.ts';
 import { AppError } from '../kernel/errors.ts';
 import { makeSettingsService } from '../settings/index.ts';
 import { movableClock } from '../testing/clock.ts';
+import { ctxFor } from '../testing/gamification.ts';
 import {
   createExercise,
   createLogicChallenge,
@@ -25,11 +25,6 @@ import { noopPostAttemptStep } from './post-attempt.ts';
 const { db, prisma } = await getTestDb();
 const log = pino({ level: 'silent' });
 const clock = movableClock('2026-03-10T12:00:00Z');
-const ctxFor = (userId: number): AuthedCtx => ({
-  actor: { userId, username: `u${userId}`, role: 'padawan', accessScope: 'full', sessionId: null },
-  log,
-  requestId: 'test',
-});
 
 beforeEach(async () => {
   await resetDb(prisma);

@@ -1,8 +1,8 @@
 import { pino } from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import type { AuthedCtx } from '../kernel/deps.ts';
 import { movableClock } from '../testing/clock.ts';
+import { ctxFor } from '../testing/gamification.ts';
 import { createExercise, createUser, getTestDb, resetDb } from '../testing/index.ts';
 import { TIME_RANGES } from './stats.rules.ts';
 import { makeStatsService } from './stats.service.ts';
@@ -16,11 +16,6 @@ const { db, prisma } = await getTestDb();
 const log = pino({ level: 'silent' });
 const clock = movableClock('2026-03-10T15:30:00Z');
 const stats = makeStatsService({ db, log, clock });
-const ctxFor = (userId: number): AuthedCtx => ({
-  actor: { userId, username: `u${userId}`, role: 'padawan', accessScope: 'full', sessionId: null },
-  log,
-  requestId: 'test',
-});
 
 beforeEach(async () => {
   await resetDb(prisma);

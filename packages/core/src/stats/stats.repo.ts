@@ -5,7 +5,7 @@
  */
 import type { Prisma } from '../db/generated/client.ts';
 import type { Db } from '../db/types.ts';
-import type { DayCount, TypeCount } from './stats.rules.ts';
+import type { DayTypeCount, TypeCount } from './stats.rules.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -22,28 +22,39 @@ const splitWindow = (since: Date) => {
   };
 };
 
-/** Attempts per exercise type since `since` (the exercise's current type, as a join would give). */
-export const countAttemptsByTypeSince = async (
+/**
+ * Attempts per UTC day and exercise type (the exercise's current type, as a join would give) since `since`:
+ * one statement gives both the window's per-type totals and its daily series.
+ */
+export const countAttemptsByDayAndTypeSince = async (
   db: Db,
   userId: number,
   since: Date,
-): Promise<TypeCount[]> => {
+): Promise<DayTypeCount[]> => {
   const { firstDay, nextDayStart } = splitWindow(since);
-  const rows = await db.$queryRaw<{ exercise_type: string; total: number; correct: number }[]>`
-    SELECT w."exercise_type"::text AS "exercise_type", SUM(w."total")::int AS "total",
-           SUM(w."correct")::int AS "correct"
+  const rows = await db.$queryRaw<
+    { day: string; exercise_type: string; total: number; correct: number }[]
+  >`
+    SELECT to_char(w."day", 'YYYY-MM-DD') AS "day", w."exercise_type"::text AS "exercise_type",
+           SUM(w."total")::int AS "total", SUM(w."correct")::int AS "correct"
     FROM (
-      SELECT c."exercise_type", c."total", c."correct"
+      SELECT c."day", c."exercise_type", c."total", c."correct"
       FROM "attempt_daily_counts" c
       WHERE c."user_id" = ${userId} AND c."day" > ${firstDay}::date
       UNION ALL
-      SELECT e."exercise_type", 1, CASE WHEN a."is_correct" THEN 1 ELSE 0 END
+      SELECT (a."created_at" AT TIME ZONE 'UTC')::date, e."exercise_type", 1,
+             CASE WHEN a."is_correct" THEN 1 ELSE 0 END
       FROM "attempts" a JOIN "exercises" e ON e."id" = a."exercise_id"
       WHERE a."user_id" = ${userId} AND a."created_at" >= ${since} AND a."created_at" < ${nextDayStart}
     ) w
-    GROUP BY w."exercise_type"
+    GROUP BY w."day", w."exercise_type"
     HAVING SUM(w."total") > 0`;
-  return rows.map((r) => ({ exerciseType: r.exercise_type, total: r.total, correct: r.correct }));
+  return rows.map((r) => ({
+    day: r.day,
+    exerciseType: r.exercise_type,
+    total: r.total,
+    correct: r.correct,
+  }));
 };
 
 export const progressCountSelect = {
@@ -63,30 +74,6 @@ export const countAttemptsByTypeAllTime = async (db: Db, userId: number): Promis
     total: r.totalAttempts,
     correct: r.correctAttempts,
   }));
-};
-
-/** Attempts per UTC day since `since` (same split as the per-type counts). */
-export const countAttemptsByDaySince = async (
-  db: Db,
-  userId: number,
-  since: Date,
-): Promise<DayCount[]> => {
-  const { firstDay, nextDayStart } = splitWindow(since);
-  return db.$queryRaw<DayCount[]>`
-    SELECT to_char(w."day", 'YYYY-MM-DD') AS "day", SUM(w."total")::int AS "total",
-           SUM(w."correct")::int AS "correct"
-    FROM (
-      SELECT c."day", c."total", c."correct"
-      FROM "attempt_daily_counts" c
-      WHERE c."user_id" = ${userId} AND c."day" > ${firstDay}::date
-      UNION ALL
-      SELECT (a."created_at" AT TIME ZONE 'UTC')::date, 1, CASE WHEN a."is_correct" THEN 1 ELSE 0 END
-      FROM "attempts" a
-      WHERE a."user_id" = ${userId} AND a."created_at" >= ${since} AND a."created_at" < ${nextDayStart}
-    ) w
-    GROUP BY w."day"
-    HAVING SUM(w."total") > 0
-    ORDER BY w."day"`;
 };
 
 export const recentAttemptSelect = {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { pyRound } from '../lib/py-round.ts';
-import { buildDashboardStats, levelOfXp, parseLegacyTimeRange } from './stats.rules.ts';
+import {
+  buildDashboardStats,
+  dayCountsOf,
+  levelOfXp,
+  parseLegacyTimeRange,
+  typeCountsOf,
+} from './stats.rules.ts';
 
 describe('dashboard rules (§7.1)', () => {
   it('computes the XP level', () => {
@@ -83,5 +89,26 @@ describe('dashboard rules (§7.1)', () => {
       { day: '2026-02-13', total: 12, correct: 9, successRate: 75 },
       { day: '2026-02-14', total: 4, correct: 1, successRate: 25 },
     ]);
+  });
+});
+
+describe('per-(day, type) counts', () => {
+  const rows = [
+    { day: '2026-03-01', exerciseType: 'ADDITION', total: 3, correct: 2 },
+    { day: '2026-03-01', exerciseType: 'DIVISION', total: 1, correct: 0 },
+    { day: '2026-03-02', exerciseType: 'ADDITION', total: 2, correct: 2 },
+  ];
+
+  it('sums them per type (the window totals) and per day (the daily series)', () => {
+    expect(typeCountsOf(rows)).toEqual([
+      { exerciseType: 'ADDITION', total: 5, correct: 4 },
+      { exerciseType: 'DIVISION', total: 1, correct: 0 },
+    ]);
+    expect(dayCountsOf(rows)).toEqual([
+      { day: '2026-03-01', total: 4, correct: 2 },
+      { day: '2026-03-02', total: 2, correct: 2 },
+    ]);
+    expect(typeCountsOf([])).toEqual([]);
+    expect(dayCountsOf([])).toEqual([]);
   });
 });

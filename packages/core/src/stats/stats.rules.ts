@@ -72,6 +72,34 @@ export interface DayCount {
   correct: number;
 }
 
+/** Attempts of one UTC day and one exercise type. */
+export interface DayTypeCount extends DayCount {
+  /** Upper-case exercise type. */
+  exerciseType: string;
+}
+
+const sumBy = <K extends string>(
+  rows: readonly DayTypeCount[],
+  key: (row: DayTypeCount) => K,
+): Map<K, { total: number; correct: number }> => {
+  const sums = new Map<K, { total: number; correct: number }>();
+  for (const row of rows) {
+    const sum = sums.get(key(row)) ?? { total: 0, correct: 0 };
+    sum.total += row.total;
+    sum.correct += row.correct;
+    sums.set(key(row), sum);
+  }
+  return sums;
+};
+
+/** The per-type totals of per-(day, type) counts. */
+export const typeCountsOf = (rows: readonly DayTypeCount[]): TypeCount[] =>
+  [...sumBy(rows, (r) => r.exerciseType)].map(([exerciseType, s]) => ({ exerciseType, ...s }));
+
+/** The daily series of per-(day, type) counts. */
+export const dayCountsOf = (rows: readonly DayTypeCount[]): DayCount[] =>
+  [...sumBy(rows, (r) => r.day)].map(([day, s]) => ({ day, ...s }));
+
 export const ACTIVITY_DESCRIPTIONS = {
   exercise: 'Exercice complété',
   challenge: 'Défi logique complété',

@@ -1,9 +1,8 @@
 import type { AuthedCtx, CoreDeps } from '../kernel/deps.ts';
 import { AppError } from '../kernel/errors.ts';
 import {
-  countAttemptsByDaySince,
+  countAttemptsByDayAndTypeSince,
   countAttemptsByTypeAllTime,
-  countAttemptsByTypeSince,
   findCorrectChallengeAttempts,
   findRecentChallengeAttempts,
   findRecentExerciseAttempts,
@@ -11,6 +10,8 @@ import {
 import {
   buildDashboardStats,
   dailySeriesDays,
+  dayCountsOf,
+  typeCountsOf,
   windowDays,
   ZStatsInput,
   type StatsInput,
@@ -35,17 +36,18 @@ export const makeStatsService = (deps: CoreDeps) => ({
     const days = windowDays(timeRange);
     const since = days === null ? null : new Date(now.getTime() - days * DAY_MS);
     const dailySince = new Date(now.getTime() - dailySeriesDays(timeRange) * DAY_MS);
-    const [byType, correctChallenges, recentExercises, recentChallenges, daily] = await Promise.all(
-      [
-        since === null
-          ? countAttemptsByTypeAllTime(prisma, userId)
-          : countAttemptsByTypeSince(prisma, userId, since),
+    // A 7/30/90-day window and its daily series start at the same instant: one statement gives both; `all`
+    // takes its totals from the progress cache and its series from the last 90 days.
+    const [byDayAndType, allTime, correctChallenges, recentExercises, recentChallenges] =
+      await Promise.all([
+        countAttemptsByDayAndTypeSince(prisma, userId, dailySince),
+        since === null ? countAttemptsByTypeAllTime(prisma, userId) : null,
         findCorrectChallengeAttempts(prisma, userId),
         findRecentExerciseAttempts(prisma, userId, since, RECENT_PER_KIND),
         findRecentChallengeAttempts(prisma, userId, since, RECENT_PER_KIND),
-        countAttemptsByDaySince(prisma, userId, dailySince),
-      ],
-    );
+      ]);
+    const byType = allTime ?? typeCountsOf(byDayAndType);
+    const daily = dayCountsOf(byDayAndType);
     return buildDashboardStats({
       timeRange,
       byType,
