@@ -1,5 +1,5 @@
-import { errors, jwtVerify, SignJWT } from 'jose';
 import { webcrypto } from 'node:crypto';
+import { errors, jwtVerify, SignJWT } from 'jose';
 
 import { isDbId } from '../lib/db-id.ts';
 import type { RoleName } from './auth.rules.ts';
