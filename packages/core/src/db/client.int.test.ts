@@ -63,6 +63,17 @@ describe('createDb on the test database', () => {
 });
 
 describe('createDb (embedded PGlite)', () => {
+  it('starts the embedded server with its own settings (shared_buffers 32MB, not the 128MB default)', async () => {
+    const db = await createDb({ dataDir: 'memory://' });
+    try {
+      const rows =
+        await db.prisma.$queryRawUnsafe<{ shared_buffers: string }[]>('SHOW shared_buffers');
+      expect(rows[0]?.shared_buffers).toBe('32MB');
+    } finally {
+      await db.close();
+    }
+  });
+
   it('fails fast, not hangs, when a query runs outside tx inside $transaction (single session)', async () => {
     const db = await createDb({
       dataDir: 'memory://',

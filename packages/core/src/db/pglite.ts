@@ -123,6 +123,13 @@ export const acquireDataDirLock = (dataDir: string): (() => void) => {
   );
 };
 
+/**
+ * Server settings of the embedded database, after PGlite's own start parameters. PostgreSQL's default
+ * `shared_buffers` (128MB) costs every start about 0.4 s of initialisation and the process about 115 MiB
+ * of memory; a development or test database is served as well by 32MB (docs/performance.md).
+ */
+export const EMBEDDED_SERVER_SETTINGS: readonly string[] = ['-c', 'shared_buffers=32MB'];
+
 export interface OpenPgliteOptions {
   /** A folder, or `memory://` for an in-memory database. */
   dataDir: string;
@@ -147,6 +154,7 @@ export const openPglite = async (options: OpenPgliteOptions): Promise<OpenedPgli
     const { PGlite } = await import('@electric-sql/pglite');
     pglite = await PGlite.create({
       dataDir: memory ? options.dataDir : path.resolve(options.dataDir),
+      startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SERVER_SETTINGS],
       ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
     });
     await pglite.exec("SET TIME ZONE 'UTC'");
