@@ -126,8 +126,65 @@ export const findExercisesByIds = (db: Db, ids: number[]): Promise<ExerciseListR
 export const findExerciseDetail = (db: Db, id: number): Promise<ExerciseDetailRow | null> =>
   db.exercise.findUnique({ where: { id }, select: exerciseDetailSelect });
 
-export const findExerciseForAttempt = (db: Db, id: number): Promise<ExerciseForAttemptRow | null> =>
-  db.exercise.findUnique({ where: { id }, select: exerciseForAttemptSelect });
+export interface LockedAttemptRow {
+  /** The day-streak cache columns of the user row, read under its lock. */
+  currentStreak: number;
+  bestStreak: number;
+  lastActivityDate: Date | null;
+  /** Null when no exercise has this id. */
+  exercise: ExerciseForAttemptRow | null;
+}
+
+/**
+ * The first statement of a submit transaction: locks the user row (`FOR UPDATE`, which serialises a
+ * user's submissions), reads its day-streak cache and the exercise (the columns of
+ * `exerciseForAttemptSelect`). Null when the user no longer exists.
+ */
+export const lockUserAndFindExercise = async (
+  tx: Tx,
+  userId: number,
+  exerciseId: number,
+): Promise<LockedAttemptRow | null> => {
+  const rows = await tx.$queryRaw<
+    {
+      currentStreak: number;
+      bestStreak: number;
+      lastActivityDate: Date | null;
+      id: number | null;
+      exerciseType: ExerciseForAttemptRow['exerciseType'] | null;
+      correctAnswer: string | null;
+      answerKind: ExerciseForAttemptRow['answerKind'] | null;
+      explanation: string | null;
+      generationParams: ExerciseForAttemptRow['generationParams'];
+    }[]
+  >`
+    SELECT u."current_streak" AS "currentStreak", u."best_streak" AS "bestStreak",
+      u."last_activity_date" AS "lastActivityDate",
+      e."id", e."exercise_type"::text AS "exerciseType", e."correct_answer" AS "correctAnswer",
+      e."answer_kind"::text AS "answerKind", e."explanation", e."generation_params" AS "generationParams"
+    FROM "users" u LEFT JOIN "exercises" e ON e."id" = ${exerciseId}
+    WHERE u."id" = ${userId}
+    FOR UPDATE OF u`;
+  const row = rows[0];
+  if (row === undefined) return null;
+  const { id, exerciseType, correctAnswer, answerKind } = row;
+  return {
+    currentStreak: row.currentStreak,
+    bestStreak: row.bestStreak,
+    lastActivityDate: row.lastActivityDate,
+    exercise:
+      id === null || exerciseType === null || correctAnswer === null || answerKind === null
+        ? null
+        : {
+            id,
+            exerciseType,
+            correctAnswer,
+            answerKind,
+            explanation: row.explanation,
+            generationParams: row.generationParams,
+          },
+  };
+};
 
 /** Distinct exercises the user solved (≥ 1 correct attempt), by the (user_id, exercise_id) index. */
 export const findCompletedExerciseIds = async (db: Db, userId: number): Promise<number[]> => {
@@ -221,13 +278,14 @@ export interface NewAttempt {
 
 /**
  * The submit's attempt write in ONE statement: whether the user had already solved the exercise (the
- * `(user_id, exercise_id)` index, before this insert), the attempt row, and the caller's progress-cache
- * upsert as a data-modifying CTE, given the SQL of "this attempt newly solves the exercise".
+ * `(user_id, exercise_id)` index, before this insert), the attempt row, and the caller's writes (the
+ * progress-cache upsert, the user counters) as data-modifying CTEs, given the SQL of "this attempt newly
+ * solves the exercise".
  */
-export const insertAttemptWithProgress = async (
+export const insertAttemptWithEffects = async (
   tx: Tx,
   data: NewAttempt,
-  progressUpsert: (newlySolved: Prisma.Sql) => Prisma.Sql,
+  effects: (newlySolved: Prisma.Sql) => readonly [Prisma.Sql, ...Prisma.Sql[]],
 ): Promise<{ attemptId: number; newlySolved: boolean }> => {
   const newlySolved = Prisma.sql`(${data.isCorrect} AND NOT (SELECT prior."solved" FROM prior))`;
   const rows = await tx.$queryRaw<{ attemptId: number; newlySolved: boolean }[]>`
@@ -240,7 +298,10 @@ export const insertAttemptWithProgress = async (
       VALUES (${data.userId}, ${data.exerciseId}, ${data.userAnswer}, ${data.isCorrect}, ${data.timeSpent},
         ${data.idempotencyKey}, ${data.createdAt})
       RETURNING "id"
-    ), progress AS (${progressUpsert(newlySolved)})
+    ), ${Prisma.join(
+      effects(newlySolved).map((sql, i) => Prisma.sql`${Prisma.raw(`effect${i}`)} AS (${sql})`),
+      ', ',
+    )}
     SELECT ins."id" AS "attemptId", ${newlySolved} AS "newlySolved" FROM ins`;
   const row = rows[0];
   if (row === undefined) throw new Error('attempt insert returned no row');

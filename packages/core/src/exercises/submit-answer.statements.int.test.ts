@@ -11,8 +11,9 @@ import { createAchievement, createUser, getTestDb, resetDb } from '../testing/in
 
 /**
  * Done-when (issue 17): a steady exercise submit, its whole transaction included (BEGIN and COMMIT
- * counted), costs at most 6 SQL statements, the same for a learner with 1 earlier attempt and with
- * 10,000, right or wrong; an award adds one statement, the first activity of a UTC day one more.
+ * counted), costs at most 6 SQL statements (it costs 5), the same for a learner with 1 earlier attempt
+ * and with 10,000, right or wrong; an award adds one statement, the first activity of a UTC day none
+ * (the day streak is written by the attempt statement).
  */
 const { db, prisma } = await getTestDb();
 const clock = movableClock(new Date('2026-03-10T12:00:00.000Z'));
@@ -62,7 +63,7 @@ const learnerWithHistory = async (attempts: number) => {
 };
 
 describe('statements per exercise submit (whole transaction)', () => {
-  it('is at most 6 for a steady submit, the same with 1 and with 10,000 earlier attempts', async () => {
+  it('is 5 for a steady submit, the same with 1 and with 10,000 earlier attempts', async () => {
     const small = await learnerWithHistory(1);
     const big = await learnerWithHistory(10_000);
     // The exercise and the catalogue are warm (read by the submits above).
@@ -78,26 +79,32 @@ describe('statements per exercise submit (whole transaction)', () => {
         counts[`${label}-${correct ? 'right' : 'wrong'}`] = count;
       }
     }
-    // The exercise, BEGIN, the user counters (row lock), the attempt with the progress cache, the
-    // learner snapshot, COMMIT.
-    expect(counts).toEqual({ 'small-wrong': 6, 'small-right': 6, 'big-wrong': 6, 'big-right': 6 });
+    // BEGIN, the user row lock with the exercise, the attempt with the progress cache, the counters and
+    // the day streak, the learner snapshot, COMMIT.
+    expect(counts).toEqual({ 'small-wrong': 5, 'small-right': 5, 'big-wrong': 5, 'big-right': 5 });
   });
 
-  it('an award adds one statement; the first activity of a day adds the streak write', async () => {
+  it('an award adds one statement; the first activity of a day adds none', async () => {
     const userId = await learnerWithHistory(1);
     const steady = await statementsOfSubmit(userId, true);
     expect(steady.result.newBadges).toEqual([]);
-    expect(steady.count).toBe(6);
+    expect(steady.count).toBe(5);
     // 4 attempts so far: the 10th earns padawan_path (award and points: one statement).
     await setup.bulkAttempts(userId, 5, { correct: false });
     const award = await statementsOfSubmit(userId, false);
     expect(award.result.newBadges.map((b) => b.code)).toEqual(['padawan_path']);
-    expect(award.count).toBe(7);
+    expect(award.count).toBe(6);
 
     clock.advance(86_400_000);
     const nextDay = await statementsOfSubmit(userId, false);
     expect(nextDay.result.newBadges).toEqual([]);
-    expect(nextDay.count).toBe(7);
+    expect(nextDay.count).toBe(5);
+    // The day streak was written all the same: two consecutive days.
+    const [row] = await prisma.$queryRawUnsafe<{ current_streak: number }[]>(
+      'SELECT current_streak FROM users WHERE id = $1',
+      userId,
+    );
+    expect(row?.current_streak).toBe(2);
   });
 
   it('reads a changed catalogue on the next submit (the cached one is checked by fingerprint)', async () => {
@@ -106,6 +113,6 @@ describe('statements per exercise submit (whole transaction)', () => {
     const changed = await statementsOfSubmit(userId, false);
     expect(changed.result.newBadges.map((b) => b.code)).toEqual([added.code]);
     // The snapshot, then the catalogue again (fingerprint + rows) and the snapshot re-run; the award.
-    expect(changed.count).toBe(6 + 3 + 1);
+    expect(changed.count).toBe(5 + 3 + 1);
   });
 });

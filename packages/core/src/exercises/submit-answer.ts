@@ -2,16 +2,17 @@ import { mapPrismaError } from '../db/prisma-errors.ts';
 import type { AuthedCtx } from '../kernel/deps.ts';
 import { AppError } from '../kernel/errors.ts';
 import {
-  countExerciseAttempt,
+  exerciseAttemptUserUpdate,
   exerciseProgressUpsert,
   recordAttemptEffects,
+  streakStateOf,
 } from '../progress/index.ts';
 import type { ExerciseDeps } from './exercise-deps.ts';
 import { answerKindFromDb } from './exercise.mapping.ts';
 import {
   findAttemptByKey,
-  findExerciseForAttempt,
-  insertAttemptWithProgress,
+  insertAttemptWithEffects,
+  lockUserAndFindExercise,
   setAttemptSnapshot,
   type AttemptByKeyRow,
 } from './exercise.repo.ts';
@@ -53,6 +54,10 @@ const replayOf = (row: AttemptByKeyRow, exerciseId: number): SubmitAnswerResultD
  * step (badges, points, notification), then the day streak. With an idempotency key, a retry returns the
  * first response instead of counting twice (the user row lock serialises a user's submissions; the
  * unique (user_id, idempotency_key) index is the backstop).
+ *
+ * Statements (issue 17): BEGIN; the user row lock with the exercise; the attempt with the progress cache,
+ * the user counters and the day streak; the post-attempt step's snapshot (and its award when a badge is
+ * met); COMMIT.
  */
 export const makeSubmitAnswer =
   (deps: ExerciseDeps) =>
@@ -74,32 +79,34 @@ export const makeSubmitAnswer =
       if (earlier) return replayOf(earlier, input.exerciseId);
     }
 
-    const exercise = await findExerciseForAttempt(prisma, input.exerciseId);
-    if (!exercise) throw new AppError('NOT_FOUND', EXERCISE_MESSAGES.notFound);
-    if (exercise.correctAnswer.trim() === '') {
-      throw new AppError('INTERNAL', EXERCISE_MESSAGES.noCorrectAnswer);
-    }
-    const isCorrect = checkAnswer(
-      answerKindFromDb(exercise.answerKind),
-      exercise.correctAnswer,
-      input.answer,
-      exercise.generationParams ?? undefined,
-    );
     const now = deps.clock.now();
 
     try {
       // Admitted first: refused (503, nothing written) when the database cannot take it in time.
       const result = await deps.attemptAdmission.run(() =>
         prisma.$transaction(async (tx) => {
-          // Counters first: takes the user row lock, so a user's concurrent submissions run one after the other.
-          const streak = await countExerciseAttempt(tx, { userId, isCorrect, now });
-          if (streak === null) throw new AppError('UNAUTHENTICATED', 'Authentification requise');
+          // The user row lock first (a user's concurrent submissions run one after the other), with the
+          // exercise in the same statement.
+          const locked = await lockUserAndFindExercise(tx, userId, input.exerciseId);
+          if (locked === null) throw new AppError('UNAUTHENTICATED', 'Authentification requise');
+          const { exercise } = locked;
+          if (exercise === null) throw new AppError('NOT_FOUND', EXERCISE_MESSAGES.notFound);
+          if (exercise.correctAnswer.trim() === '') {
+            throw new AppError('INTERNAL', EXERCISE_MESSAGES.noCorrectAnswer);
+          }
+          const isCorrect = checkAnswer(
+            answerKindFromDb(exercise.answerKind),
+            exercise.correctAnswer,
+            input.answer,
+            exercise.generationParams ?? undefined,
+          );
           if (key !== null) {
             const earlier = await findAttemptByKey(tx, userId, key);
             if (earlier) throw new IdempotentReplay(earlier);
           }
-          // The attempt row and the progress cache in one statement (first correct answer decided there).
-          const { attemptId, newlySolved } = await insertAttemptWithProgress(
+          // The attempt row, the progress cache, the user counters and the day streak in one statement
+          // (first correct answer decided there).
+          const { attemptId, newlySolved } = await insertAttemptWithEffects(
             tx,
             {
               userId,
@@ -110,7 +117,7 @@ export const makeSubmitAnswer =
               idempotencyKey: key,
               createdAt: now,
             },
-            (solvedSql) =>
+            (solvedSql) => [
               exerciseProgressUpsert({
                 userId,
                 exerciseType: exercise.exerciseType,
@@ -119,6 +126,8 @@ export const makeSubmitAnswer =
                 newlySolved: solvedSql,
                 now,
               }),
+              exerciseAttemptUserUpdate({ userId, isCorrect, now }, streakStateOf(locked)),
+            ],
           );
           const outcome = await recordAttemptEffects(
             tx,
@@ -133,9 +142,10 @@ export const makeSubmitAnswer =
               createdAt: now,
             },
             {
-              streak,
+              streak: null,
               newlySolved,
               progressRecorded: true,
+              streakRecorded: true,
               postAttemptStep: deps.postAttemptStep,
               clock: deps.clock,
             },
@@ -154,7 +164,7 @@ export const makeSubmitAnswer =
         }),
       );
       ctx.log.info(
-        { attemptId: result.attemptId, exerciseId: exercise.id, isCorrect },
+        { attemptId: result.attemptId, exerciseId: input.exerciseId, isCorrect: result.isCorrect },
         'exercise attempt recorded',
       );
       return { ...result, replayed: false };

@@ -1,34 +1,34 @@
 /**
  * THE write path of an attempt (spec/domain-rules.md §4.1–4.4, §8.1), shared by the exercise submit and
  * the challenge submit, inside the caller's one transaction:
- *   1. `countExerciseAttempt` / `countChallengeAttempt` first: counts the attempt on the user row and
- *      takes that row's lock, so a user's concurrent submissions (of either kind) run one after the
- *      other; returns the day-streak cache;
+ *   1. the user row lock first, so a user's concurrent submissions (of either kind) run one after the
+ *      other, with the day-streak cache read under it: `countChallengeAttempt` counts the attempt on the
+ *      user row as it locks it; the exercise submit locks the row in the statement that reads its
+ *      exercise (`SELECT … FOR UPDATE`) and counts the attempt in step 2;
  *   2. the caller writes its attempt row (and its own checks: idempotency, first correct answer…); the
- *      exercise submit writes the progress cache in the same statement (`exerciseProgressUpsert`);
- *   3. `recordAttemptEffects`: the progress cache (exercise attempts), the post-attempt step (badges,
- *      points, notification; implemented by gamification) and the day streak, in that order.
- * Step 3's post-attempt step and day streak are the same for both kinds; the progress cache
+ *      exercise submit writes, in the same statement, the progress cache (`exerciseProgressUpsert`) and
+ *      the user counters with the day streak (`exerciseAttemptUserUpdate`);
+ *   3. `recordAttemptEffects`: the progress cache (when not written in step 2), the post-attempt step
+ *      (badges, points, notification; implemented by gamification) and the day streak (when not written
+ *      in step 2), in that order.
+ * The post-attempt step and the day streak are the same for both kinds; the progress cache
  * (`exercise_progress`) is written for exercise attempts only.
  */
 import type { Prisma } from '../db/generated/client.ts';
 import type { Tx } from '../db/types.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { DayStreakState } from './activity.rules.ts';
-import { recordDayActivity } from './day-streak.ts';
+import { changedDayStreak, recordDayActivity } from './day-streak.ts';
 import type { AttemptFacts, PostAttemptOutcome, PostAttemptStep } from './post-attempt.ts';
 import {
   bumpUserAttemptCounters,
+  exerciseAttemptUserUpdateSql,
   exerciseProgressUpsertSql,
   upsertExerciseProgress,
   type ProgressIncrement,
 } from './progress.repo.ts';
 
-/** Step 1 of an exercise submit. Null when the user no longer exists. */
-export const countExerciseAttempt = (
-  tx: Tx,
-  attempt: { userId: number; isCorrect: boolean; now: Date },
-): Promise<DayStreakState | null> => bumpUserAttemptCounters(tx, 'exercise', attempt);
+export { streakStateOf } from './progress.repo.ts';
 
 /**
  * Step 1 of a logic-challenge submit: `users.total_challenge_attempts` / `correct_challenge_attempts`
@@ -39,6 +39,16 @@ export const countChallengeAttempt = (
   tx: Tx,
   attempt: { userId: number; isCorrect: boolean; now: Date },
 ): Promise<DayStreakState | null> => bumpUserAttemptCounters(tx, 'challenge', attempt);
+
+/**
+ * Step 1's counters and the day streak of an exercise attempt, as a data-modifying CTE of the attempt
+ * statement (step 2). `streak`: the cache the caller read under the user row lock it took in step 1.
+ * Pass `streakRecorded: true` to `recordAttemptEffects`.
+ */
+export const exerciseAttemptUserUpdate = (
+  attempt: { userId: number; isCorrect: boolean; now: Date },
+  streak: DayStreakState,
+): Prisma.Sql => exerciseAttemptUserUpdateSql(attempt, changedDayStreak(streak, attempt.now));
 
 /**
  * Step 2 and the progress cache in ONE statement: the exercise submit writes its attempt row with the
@@ -52,6 +62,8 @@ export const exerciseProgressUpsert = (
 export interface AttemptEffectsOptions {
   /** The caller already updated the progress cache in its attempt statement (`exerciseProgressUpsert`). */
   progressRecorded?: boolean;
+  /** The caller already wrote the day streak in its attempt statement (`exerciseAttemptUserUpdate`). */
+  streakRecorded?: boolean;
   /** The day-streak cache step 1 returned (read under the user row lock). */
   streak: DayStreakState | null;
   /** This correct attempt is the user's first correct one on the exercise (progress cache). */
@@ -81,6 +93,8 @@ export const recordAttemptEffects = async (
     });
   }
   const outcome = await options.postAttemptStep(tx, facts, { clock: options.clock });
-  await recordDayActivity(tx, facts.userId, facts.createdAt, options.streak);
+  if (options.streakRecorded !== true) {
+    await recordDayActivity(tx, facts.userId, facts.createdAt, options.streak);
+  }
   return outcome;
 };

@@ -7,6 +7,16 @@ import type { Tx } from '../db/types.ts';
 import { nextDayStreak, utcDayOf, type DayStreakState } from './activity.rules.ts';
 import { findStreakState, saveStreakState } from './progress.repo.ts';
 
+/** The cache after an activity at `now`, or null when the activity leaves it as it is (same day). */
+export const changedDayStreak = (state: DayStreakState, now: Date): DayStreakState | null => {
+  const next = nextDayStreak(state, utcDayOf(now));
+  return next.currentStreak !== state.currentStreak ||
+    next.bestStreak !== state.bestStreak ||
+    next.lastActivityDay !== state.lastActivityDay
+    ? next
+    : null;
+};
+
 /**
  * `known`: the cache as the caller already read it in this transaction (after locking the user row),
  * or null to read it here. Returns the new state (null when the user no longer exists).
@@ -19,13 +29,7 @@ export const recordDayActivity = async (
 ): Promise<DayStreakState | null> => {
   const state = known ?? (await findStreakState(tx, userId));
   if (state === null) return null;
-  const next = nextDayStreak(state, utcDayOf(now));
-  if (
-    next.currentStreak !== state.currentStreak ||
-    next.bestStreak !== state.bestStreak ||
-    next.lastActivityDay !== state.lastActivityDay
-  ) {
-    await saveStreakState(tx, userId, next, now);
-  }
-  return next;
+  const changed = changedDayStreak(state, now);
+  if (changed !== null) await saveStreakState(tx, userId, changed, now);
+  return changed ?? state;
 };

@@ -18,8 +18,9 @@ export {
 } from './attempt-admission.ts';
 export {
   countChallengeAttempt,
-  countExerciseAttempt,
+  exerciseAttemptUserUpdate,
   exerciseProgressUpsert,
+  streakStateOf,
   recordAttemptEffects,
   type AttemptEffectsOptions,
 } from './attempt-write-path.ts';

@@ -50,6 +50,31 @@ const ATTEMPT_COUNTER_COLUMNS = {
   },
 } as const;
 
+type AttemptKind = keyof typeof ATTEMPT_COUNTER_COLUMNS;
+
+/**
+ * The UPDATE counting one attempt on the user row, and writing the day-streak cache when this attempt
+ * changes it (`streak`: the new state, or null to leave the columns as they are).
+ */
+const userAttemptUpdateSql = (
+  kind: AttemptKind,
+  attempt: { userId: number; isCorrect: boolean; now: Date },
+  streak: DayStreakState | null,
+): Prisma.Sql => {
+  const { total, correct } = ATTEMPT_COUNTER_COLUMNS[kind];
+  const streakSet =
+    streak === null
+      ? Prisma.empty
+      : Prisma.sql`, "current_streak" = ${streak.currentStreak}, "best_streak" = ${streak.bestStreak},
+      "last_activity_date" = ${streak.lastActivityDay === null ? null : utcDayStart(streak.lastActivityDay)},
+      "updated_at" = ${attempt.now}`;
+  return Prisma.sql`
+    UPDATE "users" SET ${total} = ${total} + 1,
+      ${correct} = ${correct} + ${attempt.isCorrect ? 1 : 0},
+      "last_attempt_at" = ${attempt.now}${streakSet}
+    WHERE "id" = ${attempt.userId}`;
+};
+
 /**
  * Counts one attempt (exercise or logic challenge) on the user row, and takes its row lock, which
  * serialises a user's submissions of both kinds. Returns the day-streak cache, or null when the user no
@@ -57,17 +82,12 @@ const ATTEMPT_COUNTER_COLUMNS = {
  */
 export const bumpUserAttemptCounters = async (
   tx: Tx,
-  kind: keyof typeof ATTEMPT_COUNTER_COLUMNS,
+  kind: AttemptKind,
   attempt: { userId: number; isCorrect: boolean; now: Date },
 ): Promise<DayStreakState | null> => {
-  const { total, correct } = ATTEMPT_COUNTER_COLUMNS[kind];
   const rows = await tx.$queryRaw<
     { current_streak: number; best_streak: number; last_activity_date: Date | null }[]
-  >`
-    UPDATE "users" SET ${total} = ${total} + 1,
-      ${correct} = ${correct} + ${attempt.isCorrect ? 1 : 0},
-      "last_attempt_at" = ${attempt.now}
-    WHERE "id" = ${attempt.userId}
+  >`${userAttemptUpdateSql(kind, attempt, null)}
     RETURNING "current_streak", "best_streak", "last_activity_date"`;
   const row = rows[0];
   if (row === undefined) return null;
@@ -77,6 +97,15 @@ export const bumpUserAttemptCounters = async (
     lastActivityDate: row.last_activity_date,
   });
 };
+
+/**
+ * The user-row counters and the day streak of an exercise attempt as a data-modifying CTE of the
+ * attempt statement, for a caller that already holds the user row lock (`lockUserForAttempt`).
+ */
+export const exerciseAttemptUserUpdateSql = (
+  attempt: { userId: number; isCorrect: boolean; now: Date },
+  streak: DayStreakState | null,
+): Prisma.Sql => userAttemptUpdateSql('exercise', attempt, streak);
 
 export interface ProgressIncrement {
   userId: number;
