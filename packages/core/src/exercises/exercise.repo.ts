@@ -276,19 +276,42 @@ export interface NewAttempt {
   createdAt: Date;
 }
 
+export interface AttemptEffects {
+  /**
+   * The progress-cache upsert, given the SQL of "this attempt newly solves the exercise"; it returns the
+   * row it wrote (`exercise_type`, `total_attempts`, `correct_attempts`, `current_correct_streak`).
+   */
+  progress: (newlySolved: Prisma.Sql) => Prisma.Sql;
+  /** The user-row counters and day streak. */
+  user: Prisma.Sql;
+  /**
+   * A one-row subquery whose columns the statement also returns (the post-attempt step's read), given
+   * the subquery of the progress row the statement writes; null for none.
+   */
+  select: (progressRow: Prisma.Sql) => Prisma.Sql | null;
+}
+
 /**
  * The submit's attempt write in ONE statement: whether the user had already solved the exercise (the
  * `(user_id, exercise_id)` index, before this insert), the attempt row, and the caller's writes (the
- * progress-cache upsert, the user counters) as data-modifying CTEs, given the SQL of "this attempt newly
- * solves the exercise".
+ * progress-cache upsert, the user counters) as data-modifying CTEs, with the caller's extra columns.
  */
 export const insertAttemptWithEffects = async (
   tx: Tx,
   data: NewAttempt,
-  effects: (newlySolved: Prisma.Sql) => readonly [Prisma.Sql, ...Prisma.Sql[]],
-): Promise<{ attemptId: number; newlySolved: boolean }> => {
+  effects: AttemptEffects,
+): Promise<{
+  attemptId: number;
+  newlySolved: boolean;
+  selected: Readonly<Record<string, unknown>> | undefined;
+}> => {
   const newlySolved = Prisma.sql`(${data.isCorrect} AND NOT (SELECT prior."solved" FROM prior))`;
-  const rows = await tx.$queryRaw<{ attemptId: number; newlySolved: boolean }[]>`
+  const extra = effects.select(
+    Prisma.sql`SELECT "exercise_type", "total_attempts", "correct_attempts", "current_correct_streak" FROM progress`,
+  );
+  const rows = await tx.$queryRaw<
+    ({ attemptId: number; newlySolved: boolean } & Record<string, unknown>)[]
+  >`
     WITH prior AS (
       SELECT EXISTS (SELECT 1 FROM "attempts" a WHERE a."user_id" = ${data.userId}
         AND a."exercise_id" = ${data.exerciseId} AND a."is_correct") AS "solved"
@@ -298,14 +321,16 @@ export const insertAttemptWithEffects = async (
       VALUES (${data.userId}, ${data.exerciseId}, ${data.userAnswer}, ${data.isCorrect}, ${data.timeSpent},
         ${data.idempotencyKey}, ${data.createdAt})
       RETURNING "id"
-    ), ${Prisma.join(
-      effects(newlySolved).map((sql, i) => Prisma.sql`${Prisma.raw(`effect${i}`)} AS (${sql})`),
-      ', ',
-    )}
-    SELECT ins."id" AS "attemptId", ${newlySolved} AS "newlySolved" FROM ins`;
+    ), progress AS (${effects.progress(newlySolved)}
+    ), counters AS (${effects.user})
+    SELECT ins."id" AS "attemptId", ${newlySolved} AS "newlySolved"${
+      extra === null ? Prisma.empty : Prisma.sql`, extra.*`
+    }
+    FROM ins${extra === null ? Prisma.empty : Prisma.sql`, (${extra}) extra`}`;
   const row = rows[0];
   if (row === undefined) throw new Error('attempt insert returned no row');
-  return row;
+  const { attemptId, newlySolved: solved, ...selected } = row;
+  return { attemptId, newlySolved: solved, selected: extra === null ? undefined : selected };
 };
 
 export const setAttemptSnapshot = async (

@@ -56,8 +56,8 @@ const replayOf = (row: AttemptByKeyRow, exerciseId: number): SubmitAnswerResultD
  * unique (user_id, idempotency_key) index is the backstop).
  *
  * Statements (issue 17): BEGIN; the user row lock with the exercise; the attempt with the progress cache,
- * the user counters and the day streak; the post-attempt step's snapshot (and its award when a badge is
- * met); COMMIT.
+ * the user counters, the day streak and the post-attempt step's snapshot (its award when a badge is met);
+ * COMMIT.
  */
 export const makeSubmitAnswer =
   (deps: ExerciseDeps) =>
@@ -105,8 +105,8 @@ export const makeSubmitAnswer =
             if (earlier) throw new IdempotentReplay(earlier);
           }
           // The attempt row, the progress cache, the user counters and the day streak in one statement
-          // (first correct answer decided there).
-          const { attemptId, newlySolved } = await insertAttemptWithEffects(
+          // (first correct answer decided there), which also selects the post-attempt step's read.
+          const written = await insertAttemptWithEffects(
             tx,
             {
               userId,
@@ -117,18 +117,29 @@ export const makeSubmitAnswer =
               idempotencyKey: key,
               createdAt: now,
             },
-            (solvedSql) => [
-              exerciseProgressUpsert({
-                userId,
-                exerciseType: exercise.exerciseType,
-                isCorrect,
-                timeSpent: input.timeSpent,
-                newlySolved: solvedSql,
-                now,
-              }),
-              exerciseAttemptUserUpdate({ userId, isCorrect, now }, streakStateOf(locked)),
-            ],
+            {
+              progress: (solvedSql) =>
+                exerciseProgressUpsert({
+                  userId,
+                  exerciseType: exercise.exerciseType,
+                  isCorrect,
+                  timeSpent: input.timeSpent,
+                  newlySolved: solvedSql,
+                  now,
+                }),
+              user: exerciseAttemptUserUpdate({ userId, isCorrect, now }, streakStateOf(locked)),
+              select: (progressRow) =>
+                deps.postAttemptStep.prefetchSql?.({
+                  userId,
+                  createdAt: now,
+                  exerciseType: exercise.exerciseType,
+                  isCorrect,
+                  timeSpentSeconds: input.timeSpent,
+                  progressRow,
+                }) ?? null,
+            },
           );
+          const { attemptId, newlySolved } = written;
           const outcome = await recordAttemptEffects(
             tx,
             {
@@ -146,6 +157,7 @@ export const makeSubmitAnswer =
               newlySolved,
               progressRecorded: true,
               streakRecorded: true,
+              ...(written.selected === undefined ? {} : { prefetched: written.selected }),
               postAttemptStep: deps.postAttemptStep,
               clock: deps.clock,
             },

@@ -3,14 +3,17 @@
  * checked against it, awards inserted with the (user, badge) uniqueness, points added once. It runs
  * inside the caller's transaction (the submit's, or POST /api/badges/check's) and never opens one.
  */
+import type { Prisma } from '../db/generated/client.ts';
 import type { ExerciseType } from '../db/generated/enums.ts';
-import type { Db } from '../db/types.ts';
+import type { Db, Tx } from '../db/types.ts';
+import type { Clock } from '../kernel/clock.ts';
 import {
   addUtcDays,
   utcDayOf,
   utcDayStart,
   type AttemptFacts,
   type AwardedBadgeDto,
+  type PendingExerciseAttempt,
   type PostAttemptOutcome,
   type PostAttemptStep,
 } from '../progress/index.ts';
@@ -23,6 +26,7 @@ import {
   findActiveBadges,
   findCatalogueFingerprint,
   insertAwards,
+  learnerSnapshotSql,
   loadLearnerSnapshot,
   type BadgeRow,
   type LearnerSnapshotRow,
@@ -143,10 +147,24 @@ const snapshotOf = (
   };
 };
 
+/** The columns of `learnerSnapshotSql` as a statement returned them (a prefetched snapshot). */
+const isLearnerSnapshotRow = (x: unknown): x is LearnerSnapshotRow =>
+  typeof x === 'object' &&
+  x !== null &&
+  'catalogueFingerprint' in x &&
+  typeof x.catalogueFingerprint === 'string' &&
+  'dayChainCap' in x &&
+  typeof x.dayChainCap === 'number' &&
+  'earnedIds' in x &&
+  Array.isArray(x.earnedIds) &&
+  'types' in x &&
+  Array.isArray(x.types);
+
 /**
- * The catalogue (cached) and the learner's snapshot: one statement when the cached catalogue is current,
- * three more when it must be (re)read. The statement count does not depend on the history length or on
- * the number of badges. Null when the user does not exist.
+ * The catalogue (cached) and the learner's snapshot: one statement when the cached catalogue is current
+ * (none when the caller's statement prefetched the snapshot for it), three more when it must be (re)read.
+ * The statement count does not depend on the history length or on the number of badges. Null when the
+ * user does not exist.
  */
 export const loadLearnerBadgeView = async (
   db: Db,
@@ -154,6 +172,7 @@ export const loadLearnerBadgeView = async (
   userId: number,
   now: Date,
   current: CurrentAttempt | null,
+  prefetched: unknown = null,
 ): Promise<LearnerBadgeView | null> => {
   let catalogue = cache.get() ?? (await loadCatalogue(db));
   const query = (c: BadgeCatalogue) =>
@@ -164,7 +183,18 @@ export const loadLearnerBadgeView = async (
       todayCap: PERFECT_DAY_MIN_ATTEMPTS,
       current,
     });
-  let row = await query(catalogue);
+  // A prefetched snapshot applies only if it was built for this very catalogue (the day chain's length)
+  // and the catalogue is still the current one; when it says the catalogue changed, read it again first.
+  const given = isLearnerSnapshotRow(prefetched) ? prefetched : null;
+  if (given !== null && given.catalogueFingerprint !== catalogue.fingerprint) {
+    catalogue = await loadCatalogue(db);
+  }
+  let row =
+    given !== null &&
+    given.catalogueFingerprint === catalogue.fingerprint &&
+    given.dayChainCap === catalogue.longestDayChain
+      ? given
+      : await query(catalogue);
   if (row === null) return null;
   if (row.catalogueFingerprint !== catalogue.fingerprint) {
     catalogue = await loadCatalogue(db);
@@ -194,6 +224,8 @@ export interface EvaluateBadgesInput {
   current: CurrentAttempt | null;
   /** Compute the "Tu approches !" notification when nothing was awarded. */
   withNotification: boolean;
+  /** The snapshot the submit's attempt statement selected (`prefetchSql`), if any. */
+  prefetched?: unknown;
   /**
    * Award the badges that are met (default). False for an incorrect challenge answer: the legacy did not
    * evaluate badges then, but still computed the notification.
@@ -218,6 +250,7 @@ export const evaluateBadges = async (
     input.userId,
     input.now,
     input.current,
+    input.prefetched ?? null,
   );
   if (view === null) return none;
   const { snapshot } = view;
@@ -270,26 +303,54 @@ export interface GamificationStepHooks {
  * - challenge submissions: evaluation only when the answer is correct (§5.5), and the notification
  *   when no badge was earned, correct or not (api-rest-challenges-admin §3.3 step 6).
  */
-export const makeGamificationPostAttemptStep =
-  (hooks: GamificationStepHooks = {}): PostAttemptStep =>
-  async (tx, facts: AttemptFacts, { clock }) => {
+export const makeGamificationPostAttemptStep = (
+  hooks: GamificationStepHooks = {},
+): PostAttemptStep => {
+  const step = async (
+    tx: Tx,
+    facts: AttemptFacts,
+    deps: { clock: Clock; prefetched?: Readonly<Record<string, unknown>> },
+  ): Promise<PostAttemptOutcome> => {
+    const now = deps.clock.now();
     const outcome = await evaluateBadges(
       tx,
       {
         userId: facts.userId,
-        now: clock.now(),
+        now,
         current:
           facts.kind === 'exercise'
             ? { attemptId: facts.attemptId, createdAt: facts.createdAt }
             : null,
         withNotification: true,
         award: facts.kind === 'exercise' || facts.isCorrect,
+        // Built for the attempt's day: of no use if the clock crossed midnight since.
+        ...(deps.prefetched !== undefined && utcDayOf(now) === utcDayOf(facts.createdAt)
+          ? { prefetched: deps.prefetched }
+          : {}),
       },
       hooks.catalogueCache,
     );
     if (outcome.newBadges.length > 0) hooks.onAward?.(facts.userId);
     return outcome;
   };
+  // The snapshot as a subquery of the exercise attempt statement, for the cached catalogue (none cached:
+  // the step reads it, and the snapshot, by itself).
+  const prefetchSql = (pending: PendingExerciseAttempt): Prisma.Sql | null => {
+    const catalogue = hooks.catalogueCache?.get() ?? null;
+    if (catalogue === null) return null;
+    return learnerSnapshotSql(
+      {
+        userId: pending.userId,
+        todayStart: utcDayStart(utcDayOf(pending.createdAt)),
+        dayChainCap: catalogue.longestDayChain,
+        todayCap: PERFECT_DAY_MIN_ATTEMPTS,
+        current: null,
+      },
+      pending,
+    );
+  };
+  return Object.assign(step, { prefetchSql });
+};
 
 /**
  * The step without cache hooks. Prefer `core.gamification.postAttemptStep` (createCore), which also

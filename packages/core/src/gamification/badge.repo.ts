@@ -7,6 +7,7 @@
 import { Prisma } from '../db/generated/client.ts';
 import type { ExerciseType } from '../db/generated/enums.ts';
 import type { Db } from '../db/types.ts';
+import type { PendingExerciseAttempt } from '../progress/index.ts';
 import { badgeSelect } from '../reference/index.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -76,6 +77,8 @@ export interface LearnerSnapshotRow {
   todayCount: number;
   todayWrong: boolean;
   previousActivityAt: Date | null;
+  /** The query's `dayChainCap` (the catalogue the statement was built for). */
+  dayChainCap: number;
 }
 
 /** An activity (exercise or challenge attempt) of the user in [from, from + 24 h): two index probes. */
@@ -91,22 +94,46 @@ const activityIn = (userId: number, from: Prisma.Sql) => Prisma.sql`(
  * correct timed attempt, the active exercise types, the day chain ending today (one pair of probes per
  * day, at most `dayChainCap` days), today's attempts (bounded) and whether one is wrong, the previous
  * activity, and the catalogue's fingerprint (which tells the caller its cached catalogue is stale).
- * Null when the user does not exist.
+ * No row when the user does not exist.
+ *
+ * With `pending`, the snapshot is embedded in the statement writing that exercise attempt and counts it
+ * as if written: its progress row replaces the stored one, it is today's activity, it counts among
+ * today's attempts (wrong or not) and as a fastest candidate, and the previous activity is the latest
+ * before it.
  */
-export const loadLearnerSnapshot = async (
-  db: Db,
+export const learnerSnapshotSql = (
   q: LearnerSnapshotQuery,
-): Promise<LearnerSnapshotRow | null> => {
+  pending: PendingExerciseAttempt | null = null,
+): Prisma.Sql => {
   const day = Prisma.sql`${q.todayStart}::timestamptz`;
+  const previousBefore =
+    pending !== null ? { createdAt: pending.createdAt, attemptId: null } : q.current;
   const previous =
-    q.current === null
+    previousBefore === null
       ? Prisma.sql`NULL::timestamptz`
       : Prisma.sql`GREATEST(
           (SELECT max(a."created_at") FROM "attempts" a WHERE a."user_id" = ${q.userId}
-             AND a."created_at" < ${q.current.createdAt} AND a."id" <> ${q.current.attemptId}),
+             AND a."created_at" < ${previousBefore.createdAt}
+             ${previousBefore.attemptId === null ? Prisma.empty : Prisma.sql`AND a."id" <> ${previousBefore.attemptId}`}),
           (SELECT max(c."created_at") FROM "logic_challenge_attempts" c WHERE c."user_id" = ${q.userId}
-             AND c."created_at" < ${q.current.createdAt}))`;
-  const rows = await db.$queryRaw<LearnerSnapshotRow[]>`
+             AND c."created_at" < ${previousBefore.createdAt}))`;
+  const progress =
+    pending === null
+      ? Prisma.sql`SELECT p."exercise_type", p."total_attempts", p."correct_attempts", p."current_correct_streak"
+          FROM "exercise_progress" p WHERE p."user_id" = ${q.userId}`
+      : Prisma.sql`SELECT p."exercise_type", p."total_attempts", p."correct_attempts", p."current_correct_streak"
+          FROM "exercise_progress" p WHERE p."user_id" = ${q.userId}
+           AND p."exercise_type" <> ${pending.exerciseType}::"exercise_type"
+          UNION ALL
+          SELECT w."exercise_type", w."total_attempts", w."correct_attempts", w."current_correct_streak"
+          FROM (${pending.progressRow}) w`;
+  const progressColumn = (column: string) =>
+    Prisma.sql`ARRAY(SELECT x.${Prisma.raw(`"${column}"`)} FROM (${progress}) x ORDER BY x."exercise_type")`;
+  const pendingFastest =
+    pending !== null && pending.isCorrect && pending.timeSpentSeconds > 0
+      ? pending.timeSpentSeconds
+      : null;
+  return Prisma.sql`
     SELECT
       (SELECT md5(coalesce(string_agg(b."id"::text || '.' || b."xmin"::text, ',' ORDER BY b."id"), ''))
          FROM "achievements" b) AS "catalogueFingerprint",
@@ -114,35 +141,41 @@ export const loadLearnerSnapshot = async (
         AS "earnedIds",
       (SELECT count(*)::int FROM "logic_challenge_attempts" c
         WHERE c."user_id" = ${q.userId} AND c."is_correct") AS "logicCorrect",
-      ARRAY(SELECT p."exercise_type"::text FROM "exercise_progress" p WHERE p."user_id" = ${q.userId}
-        ORDER BY p."exercise_type") AS "types",
-      ARRAY(SELECT p."total_attempts" FROM "exercise_progress" p WHERE p."user_id" = ${q.userId}
-        ORDER BY p."exercise_type") AS "totals",
-      ARRAY(SELECT p."correct_attempts" FROM "exercise_progress" p WHERE p."user_id" = ${q.userId}
-        ORDER BY p."exercise_type") AS "corrects",
-      ARRAY(SELECT p."current_correct_streak" FROM "exercise_progress" p WHERE p."user_id" = ${q.userId}
-        ORDER BY p."exercise_type") AS "leadings",
-      (SELECT min(a."time_spent") FROM "attempts" a
-        WHERE a."user_id" = ${q.userId} AND a."is_correct" AND a."time_spent" > 0)::float8 AS "fastest",
+      ARRAY(SELECT x."exercise_type"::text FROM (${progress}) x ORDER BY x."exercise_type") AS "types",
+      ${progressColumn('total_attempts')} AS "totals",
+      ${progressColumn('correct_attempts')} AS "corrects",
+      ${progressColumn('current_correct_streak')} AS "leadings",
+      LEAST((SELECT min(a."time_spent") FROM "attempts" a
+        WHERE a."user_id" = ${q.userId} AND a."is_correct" AND a."time_spent" > 0)::float8,
+        ${pendingFastest}::float8) AS "fastest",
       ARRAY(SELECT t::text FROM unnest(enum_range(NULL::"exercise_type")) t
         WHERE EXISTS (SELECT 1 FROM "exercises" e
           WHERE e."is_archived" = false AND e."exercise_type" = t AND e."is_active")
         ORDER BY t) AS "activeTypes",
       (WITH RECURSIVE chain(n) AS (
-         SELECT 0 WHERE ${q.dayChainCap} > 0 AND ${activityIn(q.userId, day)}
+         SELECT 0 WHERE ${q.dayChainCap} > 0 AND (${pending !== null} OR ${activityIn(q.userId, day)})
          UNION ALL
          SELECT chain.n + 1 FROM chain
           WHERE chain.n + 1 < ${q.dayChainCap}
             AND ${activityIn(q.userId, Prisma.sql`(${day} - (chain.n + 1) * ${HOUR_24})`)}
        ) SELECT count(*)::int FROM chain) AS "dayChain",
-      (SELECT count(*)::int FROM (SELECT 1 FROM "attempts" a WHERE a."user_id" = ${q.userId}
+      LEAST(${q.todayCap}, (SELECT count(*)::int FROM (SELECT 1 FROM "attempts" a WHERE a."user_id" = ${q.userId}
          AND a."created_at" >= ${day} AND a."created_at" < ${day} + ${HOUR_24} LIMIT ${q.todayCap}) t)
-        AS "todayCount",
-      EXISTS (SELECT 1 FROM "attempts" a WHERE a."user_id" = ${q.userId}
-         AND a."created_at" >= ${day} AND a."created_at" < ${day} + ${HOUR_24} AND NOT a."is_correct")
-        AS "todayWrong",
-      ${previous} AS "previousActivityAt"
+         + ${pending === null ? 0 : 1}) AS "todayCount",
+      (${pending !== null && !pending.isCorrect} OR EXISTS (SELECT 1 FROM "attempts" a
+         WHERE a."user_id" = ${q.userId} AND a."created_at" >= ${day} AND a."created_at" < ${day} + ${HOUR_24}
+           AND NOT a."is_correct")) AS "todayWrong",
+      ${previous} AS "previousActivityAt",
+      ${q.dayChainCap}::int AS "dayChainCap"
     FROM "users" u WHERE u."id" = ${q.userId}`;
+};
+
+/** The snapshot (see `learnerSnapshotSql`) as a statement of its own. Null when the user does not exist. */
+export const loadLearnerSnapshot = async (
+  db: Db,
+  q: LearnerSnapshotQuery,
+): Promise<LearnerSnapshotRow | null> => {
+  const rows = await db.$queryRaw<LearnerSnapshotRow[]>(learnerSnapshotSql(q));
   return rows[0] ?? null;
 };
 

@@ -64,6 +64,8 @@ export interface AttemptEffectsOptions {
   progressRecorded?: boolean;
   /** The caller already wrote the day streak in its attempt statement (`exerciseAttemptUserUpdate`). */
   streakRecorded?: boolean;
+  /** What the caller's attempt statement selected for the post-attempt step (`prefetchSql`). */
+  prefetched?: Readonly<Record<string, unknown>>;
   /** The day-streak cache step 1 returned (read under the user row lock). */
   streak: DayStreakState | null;
   /** This correct attempt is the user's first correct one on the exercise (progress cache). */
@@ -92,7 +94,10 @@ export const recordAttemptEffects = async (
       now: facts.createdAt,
     });
   }
-  const outcome = await options.postAttemptStep(tx, facts, { clock: options.clock });
+  const outcome = await options.postAttemptStep(tx, facts, {
+    clock: options.clock,
+    ...(options.prefetched === undefined ? {} : { prefetched: options.prefetched }),
+  });
   if (options.streakRecorded !== true) {
     await recordDayActivity(tx, facts.userId, facts.createdAt, options.streak);
   }

@@ -7,6 +7,7 @@ export * from './activity.rules.ts';
 export {
   noopPostAttemptStep,
   type AttemptFacts,
+  type PendingExerciseAttempt,
   type PostAttemptOutcome,
   type PostAttemptStep,
 } from './post-attempt.ts';

@@ -1,3 +1,4 @@
+import type { Prisma } from '../db/generated/client.ts';
 import type { Tx } from '../db/types.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { AwardedBadgeDto, ProgressNotificationDto } from './progress.schemas.ts';
@@ -28,11 +29,41 @@ export interface PostAttemptOutcome {
   progressNotification: ProgressNotificationDto | null;
 }
 
-export type PostAttemptStep = (
+/**
+ * An exercise attempt being written by the statement that selects the step's prefetched read (see
+ * `PostAttemptStep.prefetchSql`): that read does not see the statement's own writes, so it is told about
+ * the attempt.
+ */
+export interface PendingExerciseAttempt {
+  userId: number;
+  createdAt: Date;
+  /** Uppercase exercise type (`ADDITION`…). */
+  exerciseType: string;
+  isCorrect: boolean;
+  timeSpentSeconds: number;
+  /**
+   * A subquery of the statement giving the attempt's progress-cache row as the statement writes it:
+   * `exercise_type`, `total_attempts`, `correct_attempts`, `current_correct_streak`.
+   */
+  progressRow: Prisma.Sql;
+}
+
+export type PostAttemptStep = ((
   tx: Tx,
   facts: AttemptFacts,
-  deps: { clock: Clock },
-) => Promise<PostAttemptOutcome>;
+  deps: {
+    clock: Clock;
+    /** The columns `prefetchSql` selected in the attempt statement, when the caller used it. */
+    prefetched?: Readonly<Record<string, unknown>>;
+  },
+) => Promise<PostAttemptOutcome>) & {
+  /**
+   * Optional: what the step reads, as a one-row subquery the exercise attempt statement selects, which
+   * saves the step its own read (one round trip). Null when the step cannot say it in advance. The step
+   * checks the columns it gets back and reads by itself when they no longer apply.
+   */
+  readonly prefetchSql?: (pending: PendingExerciseAttempt) => Prisma.Sql | null;
+};
 
 /** Until gamification plugs in: no badges, no notification. */
 export const noopPostAttemptStep: PostAttemptStep = () =>

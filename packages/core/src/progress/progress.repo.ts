@@ -118,8 +118,8 @@ export interface ProgressIncrement {
 }
 
 /**
- * The progress-cache upsert (insert the (user, type) row or add this attempt to it) as a statement of its
- * own or as a data-modifying CTE of the caller's attempt insert. `newlySolved` may be a SQL boolean
+ * The progress-cache upsert (insert the (user, type) row or add this attempt to it, returning the row's
+ * type and counters) as a statement of its own or as a data-modifying CTE of the caller's attempt insert. `newlySolved` may be a SQL boolean
  * expression (the exercise submit decides it in the same statement, before its own insert).
  */
 export const exerciseProgressUpsertSql = (
@@ -145,7 +145,8 @@ export const exerciseProgressUpsertSql = (
         THEN GREATEST(p."best_correct_streak", p."current_correct_streak" + 1) ELSE p."best_correct_streak" END,
       "completed_exercises" = p."completed_exercises" + ${solved},
       "last_attempt_at" = ${inc.now},
-      "updated_at" = ${inc.now}`;
+      "updated_at" = ${inc.now}
+    RETURNING "exercise_type", "total_attempts", "correct_attempts", "current_correct_streak"`;
 };
 
 /** One statement: insert the (user, type) row or add this attempt to it. */

@@ -1,0 +1,173 @@
+import { pino } from 'pino';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import type { ExerciseType } from '../db/generated/enums.ts';
+import { makeExerciseService } from '../exercises/index.ts';
+import { utcDayOf, utcDayStart, type PostAttemptStep } from '../progress/index.ts';
+import { PERFECT_DAY_MIN_ATTEMPTS } from '../reference/index.ts';
+import { makeSettingsService } from '../settings/index.ts';
+import {
+  createGamificationHarness,
+  ctxFor,
+  DAY_MS,
+  movableClock,
+  restoreCatalogue,
+} from '../testing/gamification.ts';
+import {
+  createChallengeAttempt,
+  createLogicChallenge,
+  createUser,
+  EXERCISE_TEMPLATES,
+  getTestDb,
+  resetDb,
+} from '../testing/index.ts';
+import { loadLearnerSnapshot } from './badge.repo.ts';
+import { makeBadgeService } from './index.ts';
+
+/**
+ * The exercise submit selects the badge snapshot in its attempt statement, before that statement's own
+ * writes are visible, and the snapshot SQL adds the attempt itself (issue 17: one round trip less).
+ * Oracle: for each submit, the prefetched row equals the snapshot read on its own once the submit has
+ * committed, over histories that exercise every column (new and known exercise types, timed and untimed,
+ * right and wrong, today's bounded count, day chains with gaps, challenge activity, a comeback).
+ */
+const { db, prisma } = await getTestDb();
+const clock = movableClock(new Date('2026-04-20T15:00:00.000Z'));
+const setup = createGamificationHarness(db, clock);
+
+const badges = makeBadgeService({ db, clock });
+const prefetched: unknown[] = [];
+const inner = badges.postAttemptStep;
+// Observes what the step is handed (the port stays the real gamification step).
+const observed: PostAttemptStep = Object.assign(
+  (...args: Parameters<PostAttemptStep>) => {
+    prefetched.push(args[2].prefetched);
+    return inner(...args);
+  },
+  inner.prefetchSql === undefined ? {} : { prefetchSql: inner.prefetchSql },
+);
+const log = pino({ level: 'silent' });
+const exercises = makeExerciseService(
+  { db, log, clock },
+  { postAttemptStep: observed, settings: makeSettingsService({ db, log, clock }) },
+);
+
+beforeEach(async () => {
+  await resetDb(prisma);
+  await restoreCatalogue(prisma);
+  setup.reset();
+  prefetched.length = 0;
+});
+
+const submit = async (
+  userId: number,
+  opts: { type?: ExerciseType; correct: boolean; timeSpent: number },
+) => {
+  const type = opts.type ?? 'ADDITION';
+  const answer = opts.correct ? EXERCISE_TEMPLATES[type].correctAnswer : 'réponse fausse 999';
+  const result = await exercises.submitAnswer(ctxFor(userId), {
+    exerciseId: await setup.exerciseOf(type),
+    answer,
+    timeSpent: opts.timeSpent,
+  });
+  return { result, given: prefetched.at(-1) };
+};
+
+/** The snapshot read alone after the submit, with the same query the prefetched one was built from. */
+const expectSameAsReadAfter = async (
+  userId: number,
+  result: { attemptId: number; newBadges: readonly { id: number }[] },
+  given: unknown,
+): Promise<void> => {
+  expect(given).toBeTypeOf('object');
+  const dayChainCap =
+    typeof given === 'object' && given !== null && 'dayChainCap' in given ? given.dayChainCap : -1;
+  expect(dayChainCap).toBeTypeOf('number');
+  const now = clock.now();
+  const after = await loadLearnerSnapshot(prisma, {
+    userId,
+    todayStart: utcDayStart(utcDayOf(now)),
+    dayChainCap: Number(dayChainCap),
+    todayCap: PERFECT_DAY_MIN_ATTEMPTS,
+    current: { attemptId: result.attemptId, createdAt: now },
+  });
+  expect(after).not.toBeNull();
+  // The badges this submit awarded were inserted after its snapshot.
+  const awarded = new Set(result.newBadges.map((b) => b.id));
+  expect(given).toEqual({
+    ...after,
+    earnedIds: after?.earnedIds.filter((id) => !awarded.has(id)),
+  });
+};
+
+describe('the snapshot selected by the attempt statement', () => {
+  it('equals the snapshot read after the submit, over varied histories', async () => {
+    // The catalogue is cached by a first submit (the snapshot is prefetched only with a cached catalogue).
+    const warm = await createUser(prisma);
+    await submit(warm.id, { correct: true, timeSpent: 5 });
+
+    const learner = await createUser(prisma);
+    const challenge = await createLogicChallenge(prisma);
+    const steps: {
+      before?: () => Promise<void> | void;
+      type?: ExerciseType;
+      correct: boolean;
+      timeSpent: number;
+    }[] = [
+      // First attempt ever: no progress row yet, no previous activity.
+      { correct: true, timeSpent: 30 },
+      // Same type, wrong, untimed; today now has a wrong attempt.
+      { correct: false, timeSpent: 0 },
+      // A new type, correct and faster than the stored fastest.
+      { type: 'MULTIPLICATION', correct: true, timeSpent: 4 },
+      // Today's count passes the bound.
+      { correct: true, timeSpent: 12 },
+      {
+        // Next day after a gap: activity 2 and 3 days back (exercise, then a challenge), none yesterday.
+        before: async () => {
+          clock.advance(4 * DAY_MS);
+          await setup.bulkAttempts(learner.id, 2, {
+            correct: true,
+            at: new Date(clock.now().getTime() - 2 * DAY_MS),
+          });
+          await createChallengeAttempt(prisma, {
+            userId: learner.id,
+            challengeId: challenge.id,
+            isCorrect: true,
+            createdAt: new Date(clock.now().getTime() - 3 * DAY_MS),
+          });
+        },
+        correct: true,
+        timeSpent: 9,
+      },
+      {
+        // Yesterday active too: a chain of 2 ending today, then more.
+        before: () => {
+          clock.advance(DAY_MS);
+        },
+        type: 'SOUSTRACTION',
+        correct: false,
+        timeSpent: 3,
+      },
+      {
+        // A comeback after 10 days without activity.
+        before: () => {
+          clock.advance(10 * DAY_MS);
+        },
+        type: 'DIVISION',
+        correct: true,
+        timeSpent: 2,
+      },
+    ];
+    for (const step of steps) {
+      await step.before?.();
+      const { result, given } = await submit(learner.id, {
+        ...(step.type === undefined ? {} : { type: step.type }),
+        correct: step.correct,
+        timeSpent: step.timeSpent,
+      });
+      expect(result.isCorrect).toBe(step.correct);
+      await expectSameAsReadAfter(learner.id, result, given);
+    }
+  });
+});
