@@ -39,7 +39,7 @@ const main = async () => {
 
   if (db.kind === 'pglite') {
     // Only the embedded default migrates itself, for a zero-setup first run; PostgreSQL is migrated by
-    // the deploy step (`node dist/migrate.js up`) before start.
+    // the deploy step (`node dist/migrate.js migrate`) before start.
     const { migrations, reference } = await migrateDatabase(db, { migrationsDir: migrationsDir() });
     log.info({ applied: migrations, reference }, 'embedded database migrated');
   }
