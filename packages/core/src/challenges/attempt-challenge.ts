@@ -1,7 +1,11 @@
 import { mapPrismaError } from '../db/prisma-errors.ts';
 import type { AuthedCtx } from '../kernel/deps.ts';
 import { AppError } from '../kernel/errors.ts';
-import { countChallengeAttempt, recordAttemptEffects } from '../progress/index.ts';
+import {
+  challengeAttemptUserUpdate,
+  recordAttemptEffects,
+  streakStateOf,
+} from '../progress/index.ts';
 import {
   CHALLENGE_ANSWER_MESSAGES,
   refusalOf,
@@ -10,10 +14,9 @@ import {
 import { isChallengeAnswerCorrect } from './answer-check/check-answer.ts';
 import type { ChallengeDeps } from './challenge-deps.ts';
 import {
-  countChallengeRowAttempt,
   findChallengeAttemptByKey,
-  findChallengeForAttempt,
-  insertChallengeAttempt,
+  insertChallengeAttemptWithEffects,
+  lockUserAndFindChallenge,
   setChallengeAttemptSnapshot,
   type ChallengeAttemptByKeyRow,
 } from './challenge.repo.ts';
@@ -83,9 +86,10 @@ const parseInput = (raw: AttemptChallengeInput): AttemptChallengeRequest => {
 
 /**
  * POST /api/challenges/{id}/attempt (§3.3), one transaction through the shared attempt write path
- * (progress/attempt-write-path.ts): the user's challenge counters (and row lock), the attempt row, then
- * the post-attempt step (badges on a correct answer, the progress notification) and the day streak, and
- * last the challenge's own counters (its success rate: the shared row is locked as briefly as possible).
+ * (progress/attempt-write-path.ts): the user row lock with the challenge (one statement); the attempt row,
+ * the user's challenge counters and day streak and the challenge's own counters (its success rate) in one
+ * statement, which also selects the post-attempt step's read; then the post-attempt step (badges on a
+ * correct answer, the progress notification). Issue 17: BEGIN, 2 statements, COMMIT (+1 for an award).
  * With an idempotency key a retry returns the first response instead of counting twice. The response
  * carries the solution only for a correct answer, and the hints left after an incorrect one.
  */
@@ -102,34 +106,49 @@ export const makeAttemptChallenge =
       if (earlier) return replayOf(earlier, input.challengeId);
     }
 
-    const challenge = await findChallengeForAttempt(prisma, input.challengeId);
-    if (!challenge) throw new AppError('NOT_FOUND', CHALLENGE_MESSAGES.notFound);
-    const isCorrect = isChallengeAnswerCorrect(challenge, input.answer);
-    const hintCount = hintsFromJson(challenge.hints).length;
-    const hintsUsed = clampHintsUsed(input.hintsUsed, hintCount);
     const now = deps.clock.now();
 
     try {
       // Admitted first: refused (503, nothing written) when the database cannot take it in time.
       const result = await deps.attemptAdmission.run(() =>
         prisma.$transaction(async (tx) => {
-          // Counters first: takes the user row lock, so a user's concurrent submissions run one after the other.
-          const streak = await countChallengeAttempt(tx, { userId, isCorrect, now });
-          if (streak === null) throw new AppError('UNAUTHENTICATED', 'Authentification requise');
+          // The user row lock first (a user's concurrent submissions run one after the other), with the
+          // challenge in the same statement.
+          const locked = await lockUserAndFindChallenge(tx, userId, input.challengeId);
+          if (locked === null) throw new AppError('UNAUTHENTICATED', 'Authentification requise');
+          const { challenge } = locked;
+          if (challenge === null) throw new AppError('NOT_FOUND', CHALLENGE_MESSAGES.notFound);
+          const isCorrect = isChallengeAnswerCorrect(challenge, input.answer);
+          const hintCount = hintsFromJson(challenge.hints).length;
+          const hintsUsed = clampHintsUsed(input.hintsUsed, hintCount);
           if (key !== null) {
             const earlier = await findChallengeAttemptByKey(tx, userId, key);
             if (earlier) throw new IdempotentReplay(earlier);
           }
-          const attemptId = await insertChallengeAttempt(tx, {
-            userId,
-            challengeId: challenge.id,
-            userSolution: input.answer,
-            isCorrect,
-            timeSpent: input.timeSpent,
-            hintsUsed,
-            idempotencyKey: key,
-            createdAt: now,
-          });
+          const written = await insertChallengeAttemptWithEffects(
+            tx,
+            {
+              userId,
+              challengeId: challenge.id,
+              userSolution: input.answer,
+              isCorrect,
+              timeSpent: input.timeSpent,
+              hintsUsed,
+              idempotencyKey: key,
+              createdAt: now,
+            },
+            {
+              user: challengeAttemptUserUpdate({ userId, isCorrect, now }, streakStateOf(locked)),
+              select:
+                deps.postAttemptStep.prefetchSql?.({
+                  kind: 'challenge',
+                  userId,
+                  createdAt: now,
+                  isCorrect,
+                }) ?? null,
+            },
+          );
+          const { attemptId } = written;
           const outcome = await recordAttemptEffects(
             tx,
             {
@@ -143,13 +162,14 @@ export const makeAttemptChallenge =
               createdAt: now,
             },
             {
-              streak,
+              streak: null,
               newlySolved: false,
+              streakRecorded: true,
+              ...(written.selected === undefined ? {} : { prefetched: written.selected }),
               postAttemptStep: deps.postAttemptStep,
               clock: deps.clock,
             },
           );
-          await countChallengeRowAttempt(tx, challenge.id, isCorrect);
           const response = {
             attemptId,
             isCorrect,
@@ -171,7 +191,11 @@ export const makeAttemptChallenge =
         }),
       );
       ctx.log.info(
-        { attemptId: result.attemptId, challengeId: challenge.id, isCorrect },
+        {
+          attemptId: result.attemptId,
+          challengeId: input.challengeId,
+          isCorrect: result.isCorrect,
+        },
         'challenge attempt recorded',
       );
       return { ...result, replayed: false };

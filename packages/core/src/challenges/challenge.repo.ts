@@ -140,27 +140,69 @@ export const findChallengeHints = (
 ): Promise<{ id: number; hints: Prisma.JsonValue } | null> =>
   db.logicChallenge.findUnique({ where: { id }, select: challengeHintsSelect });
 
-export const findChallengeForAttempt = (
-  db: Db,
-  id: number,
-): Promise<ChallengeForAttemptRow | null> =>
-  db.logicChallenge.findUnique({ where: { id }, select: challengeForAttemptSelect });
+export interface LockedChallengeAttemptRow {
+  /** The day-streak cache columns of the user row, read under its lock. */
+  currentStreak: number;
+  bestStreak: number;
+  lastActivityDate: Date | null;
+  /** Null when no challenge has this id. */
+  challenge: ChallengeForAttemptRow | null;
+}
+
+/**
+ * The first statement of a challenge attempt's transaction: locks the user row (`FOR UPDATE`, which
+ * serialises a user's submissions of both kinds), reads its day-streak cache and the challenge (the
+ * columns of `challengeForAttemptSelect`). Null when the user no longer exists.
+ */
+export const lockUserAndFindChallenge = async (
+  tx: Tx,
+  userId: number,
+  challengeId: number,
+): Promise<LockedChallengeAttemptRow | null> => {
+  const rows = await tx.$queryRaw<
+    {
+      currentStreak: number;
+      bestStreak: number;
+      lastActivityDate: Date | null;
+      id: number | null;
+      challengeType: ChallengeForAttemptRow['challengeType'] | null;
+      correctAnswer: string | null;
+      visualData: ChallengeForAttemptRow['visualData'];
+      solutionExplanation: string | null;
+      hints: ChallengeForAttemptRow['hints'];
+    }[]
+  >`
+    SELECT u."current_streak" AS "currentStreak", u."best_streak" AS "bestStreak",
+      u."last_activity_date" AS "lastActivityDate",
+      c."id", c."challenge_type"::text AS "challengeType", c."correct_answer" AS "correctAnswer",
+      c."visual_data" AS "visualData", c."solution_explanation" AS "solutionExplanation", c."hints"
+    FROM "users" u LEFT JOIN "logic_challenges" c ON c."id" = ${challengeId}
+    WHERE u."id" = ${userId}
+    FOR UPDATE OF u`;
+  const row = rows[0];
+  if (row === undefined) return null;
+  const { id, challengeType, correctAnswer } = row;
+  return {
+    currentStreak: row.currentStreak,
+    bestStreak: row.bestStreak,
+    lastActivityDate: row.lastActivityDate,
+    challenge:
+      id === null || challengeType === null || correctAnswer === null
+        ? null
+        : {
+            id,
+            challengeType,
+            correctAnswer,
+            visualData: row.visualData,
+            solutionExplanation: row.solutionExplanation,
+            hints: row.hints,
+          },
+  };
+};
 
 /** One more view (a raw update: `updated_at` is the content's, not the counter's). */
 export const incrementChallengeViews = async (db: Db, id: number): Promise<void> => {
   await db.$executeRaw`UPDATE "logic_challenges" SET "view_count" = "view_count" + 1 WHERE "id" = ${id}`;
-};
-
-/** Counts one attempt on the challenge row (its success rate); the last write of the attempt. */
-export const countChallengeRowAttempt = async (
-  tx: Tx,
-  id: number,
-  isCorrect: boolean,
-): Promise<void> => {
-  await tx.$executeRaw`
-    UPDATE "logic_challenges" SET "attempt_count" = "attempt_count" + 1,
-      "correct_attempt_count" = "correct_attempt_count" + ${isCorrect ? 1 : 0}
-    WHERE "id" = ${id}`;
 };
 
 /** Whether the user has attempted / solved the challenge ((user_id, challenge_id) index). */
@@ -218,12 +260,36 @@ export interface NewChallengeAttempt {
   createdAt: Date;
 }
 
-export const insertChallengeAttempt = async (
+/**
+ * The challenge attempt's writes in ONE statement: the attempt row, the caller's user-row update (counters
+ * and day streak) and the challenge's own counters (its success rate) as data-modifying CTEs, with the
+ * caller's extra columns (the post-attempt step's read; null for none).
+ */
+export const insertChallengeAttemptWithEffects = async (
   tx: Tx,
   data: NewChallengeAttempt,
-): Promise<number> => {
-  const row = await tx.logicChallengeAttempt.create({ data, select: { id: true } });
-  return row.id;
+  effects: { user: Prisma.Sql; select: Prisma.Sql | null },
+): Promise<{ attemptId: number; selected: Readonly<Record<string, unknown>> | undefined }> => {
+  const extra = effects.select;
+  const rows = await tx.$queryRaw<({ attemptId: number } & Record<string, unknown>)[]>`
+    WITH ins AS (
+      INSERT INTO "logic_challenge_attempts" ("user_id", "challenge_id", "user_solution", "is_correct",
+        "time_spent", "hints_used", "idempotency_key", "created_at")
+      VALUES (${data.userId}, ${data.challengeId}, ${data.userSolution}, ${data.isCorrect}, ${data.timeSpent},
+        ${data.hintsUsed}, ${data.idempotencyKey}, ${data.createdAt})
+      RETURNING "id"
+    ), counters AS (${effects.user}
+    ), challenge AS (
+      UPDATE "logic_challenges" SET "attempt_count" = "attempt_count" + 1,
+        "correct_attempt_count" = "correct_attempt_count" + ${data.isCorrect ? 1 : 0}
+      WHERE "id" = ${data.challengeId}
+    )
+    SELECT ins."id" AS "attemptId"${extra === null ? Prisma.empty : Prisma.sql`, extra.*`}
+    FROM ins${extra === null ? Prisma.empty : Prisma.sql`, (${extra}) extra`}`;
+  const row = rows[0];
+  if (row === undefined) throw new Error('challenge attempt insert returned no row');
+  const { attemptId, ...selected } = row;
+  return { attemptId, selected: extra === null ? undefined : selected };
 };
 
 export const setChallengeAttemptSnapshot = async (

@@ -130,6 +130,7 @@ export const makeSubmitAnswer =
               user: exerciseAttemptUserUpdate({ userId, isCorrect, now }, streakStateOf(locked)),
               select: (progressRow) =>
                 deps.postAttemptStep.prefetchSql?.({
+                  kind: 'exercise',
                   userId,
                   createdAt: now,
                   exerciseType: exercise.exerciseType,

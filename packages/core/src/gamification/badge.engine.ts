@@ -13,7 +13,7 @@ import {
   utcDayStart,
   type AttemptFacts,
   type AwardedBadgeDto,
-  type PendingExerciseAttempt,
+  type PendingAttempt,
   type PostAttemptOutcome,
   type PostAttemptStep,
 } from '../progress/index.ts';
@@ -333,9 +333,9 @@ export const makeGamificationPostAttemptStep = (
     if (outcome.newBadges.length > 0) hooks.onAward?.(facts.userId);
     return outcome;
   };
-  // The snapshot as a subquery of the exercise attempt statement, for the cached catalogue (none cached:
+  // The snapshot as a subquery of the attempt statement, for the cached catalogue (none cached:
   // the step reads it, and the snapshot, by itself).
-  const prefetchSql = (pending: PendingExerciseAttempt): Prisma.Sql | null => {
+  const prefetchSql = (pending: PendingAttempt): Prisma.Sql | null => {
     const catalogue = hooks.catalogueCache?.get() ?? null;
     if (catalogue === null) return null;
     return learnerSnapshotSql(

@@ -7,7 +7,7 @@
 import { Prisma } from '../db/generated/client.ts';
 import type { ExerciseType } from '../db/generated/enums.ts';
 import type { Db } from '../db/types.ts';
-import type { PendingExerciseAttempt } from '../progress/index.ts';
+import type { PendingAttempt } from '../progress/index.ts';
 import { badgeSelect } from '../reference/index.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -96,18 +96,25 @@ const activityIn = (userId: number, from: Prisma.Sql) => Prisma.sql`(
  * activity, and the catalogue's fingerprint (which tells the caller its cached catalogue is stale).
  * No row when the user does not exist.
  *
- * With `pending`, the snapshot is embedded in the statement writing that exercise attempt and counts it
- * as if written: its progress row replaces the stored one, it is today's activity, it counts among
- * today's attempts (wrong or not) and as a fastest candidate, and the previous activity is the latest
- * before it.
+ * With `pending`, the snapshot is embedded in the statement writing that attempt and counts it as if
+ * written. Either kind is today's activity. An exercise attempt's progress row replaces the stored one, it
+ * counts among today's attempts (wrong or not) and as a fastest candidate, and the previous activity is
+ * the latest before it; a correct challenge attempt counts among the correct challenge attempts.
  */
 export const learnerSnapshotSql = (
   q: LearnerSnapshotQuery,
-  pending: PendingExerciseAttempt | null = null,
+  pendingAttempt: PendingAttempt | null = null,
 ): Prisma.Sql => {
   const day = Prisma.sql`${q.todayStart}::timestamptz`;
+  const pending = pendingAttempt?.kind === 'exercise' ? pendingAttempt : null;
+  const pendingLogicCorrect =
+    pendingAttempt?.kind === 'challenge' && pendingAttempt.isCorrect ? 1 : 0;
   const previousBefore =
-    pending !== null ? { createdAt: pending.createdAt, attemptId: null } : q.current;
+    pending !== null
+      ? { createdAt: pending.createdAt, attemptId: null }
+      : pendingAttempt !== null
+        ? null
+        : q.current;
   const previous =
     previousBefore === null
       ? Prisma.sql`NULL::timestamptz`
@@ -140,7 +147,7 @@ export const learnerSnapshotSql = (
       ARRAY(SELECT ua."achievement_id" FROM "user_achievements" ua WHERE ua."user_id" = ${q.userId})
         AS "earnedIds",
       (SELECT count(*)::int FROM "logic_challenge_attempts" c
-        WHERE c."user_id" = ${q.userId} AND c."is_correct") AS "logicCorrect",
+        WHERE c."user_id" = ${q.userId} AND c."is_correct") + ${pendingLogicCorrect} AS "logicCorrect",
       ARRAY(SELECT x."exercise_type"::text FROM (${progress}) x ORDER BY x."exercise_type") AS "types",
       ${progressColumn('total_attempts')} AS "totals",
       ${progressColumn('correct_attempts')} AS "corrects",
@@ -153,7 +160,7 @@ export const learnerSnapshotSql = (
           WHERE e."is_archived" = false AND e."exercise_type" = t AND e."is_active")
         ORDER BY t) AS "activeTypes",
       (WITH RECURSIVE chain(n) AS (
-         SELECT 0 WHERE ${q.dayChainCap} > 0 AND (${pending !== null} OR ${activityIn(q.userId, day)})
+         SELECT 0 WHERE ${q.dayChainCap} > 0 AND (${pendingAttempt !== null} OR ${activityIn(q.userId, day)})
          UNION ALL
          SELECT chain.n + 1 FROM chain
           WHERE chain.n + 1 < ${q.dayChainCap}

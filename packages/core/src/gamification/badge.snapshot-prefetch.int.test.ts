@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import { makeChallengeService } from '../challenges/index.ts';
 import type { ExerciseType } from '../db/generated/enums.ts';
 import { makeExerciseService } from '../exercises/index.ts';
 import { utcDayOf, utcDayStart, type PostAttemptStep } from '../progress/index.ts';
@@ -51,6 +52,7 @@ const exercises = makeExerciseService(
   { db, log, clock },
   { postAttemptStep: observed, settings: makeSettingsService({ db, log, clock }) },
 );
+const challenges = makeChallengeService({ db, log, clock }, { postAttemptStep: observed });
 
 beforeEach(async () => {
   await resetDb(prisma);
@@ -78,6 +80,7 @@ const expectSameAsReadAfter = async (
   userId: number,
   result: { attemptId: number; newBadges: readonly { id: number }[] },
   given: unknown,
+  kind: 'exercise' | 'challenge' = 'exercise',
 ): Promise<void> => {
   expect(given).toBeTypeOf('object');
   const dayChainCap =
@@ -89,7 +92,8 @@ const expectSameAsReadAfter = async (
     todayStart: utcDayStart(utcDayOf(now)),
     dayChainCap: Number(dayChainCap),
     todayCap: PERFECT_DAY_MIN_ATTEMPTS,
-    current: { attemptId: result.attemptId, createdAt: now },
+    // The step reads a challenge attempt's snapshot without an exercise attempt as context.
+    current: kind === 'exercise' ? { attemptId: result.attemptId, createdAt: now } : null,
   });
   expect(after).not.toBeNull();
   // The badges this submit awarded were inserted after its snapshot.
@@ -169,5 +173,34 @@ describe('the snapshot selected by the attempt statement', () => {
       expect(result.isCorrect).toBe(step.correct);
       await expectSameAsReadAfter(learner.id, result, given);
     }
+  });
+
+  it('equals the snapshot read after a challenge attempt, between exercise submits', async () => {
+    const warm = await createUser(prisma);
+    await submit(warm.id, { correct: true, timeSpent: 5 });
+
+    const learner = await createUser(prisma);
+    const challenge = await createLogicChallenge(prisma);
+    const attempt = async (correct: boolean) => {
+      const result = await challenges.attempt(ctxFor(learner.id), {
+        challengeId: challenge.id,
+        answer: correct ? '10' : '11',
+        timeSpent: 20,
+      });
+      expect(result.isCorrect).toBe(correct);
+      await expectSameAsReadAfter(learner.id, result, prefetched.at(-1), 'challenge');
+    };
+    // The day's first activity is a correct challenge attempt, then a wrong one.
+    await attempt(true);
+    await attempt(false);
+    // An exercise submit sees the challenge activity of the day.
+    const first = await submit(learner.id, { correct: true, timeSpent: 7 });
+    await expectSameAsReadAfter(learner.id, first.result, first.given);
+    // The next day, after a day without activity, and the day after.
+    clock.advance(2 * DAY_MS);
+    await attempt(true);
+    clock.advance(DAY_MS);
+    await attempt(false);
+    await attempt(true);
   });
 });

@@ -2,12 +2,12 @@
  * THE write path of an attempt (spec/domain-rules.md §4.1–4.4, §8.1), shared by the exercise submit and
  * the challenge submit, inside the caller's one transaction:
  *   1. the user row lock first, so a user's concurrent submissions (of either kind) run one after the
- *      other, with the day-streak cache read under it: `countChallengeAttempt` counts the attempt on the
- *      user row as it locks it; the exercise submit locks the row in the statement that reads its
- *      exercise (`SELECT … FOR UPDATE`) and counts the attempt in step 2;
- *   2. the caller writes its attempt row (and its own checks: idempotency, first correct answer…); the
- *      exercise submit writes, in the same statement, the progress cache (`exerciseProgressUpsert`) and
- *      the user counters with the day streak (`exerciseAttemptUserUpdate`);
+ *      other: the caller locks the row in the statement that reads its exercise or challenge
+ *      (`SELECT … FOR UPDATE`), with the day-streak cache;
+ *   2. the caller writes its attempt row (and its own checks: idempotency, first correct answer…) and, in
+ *      the same statement, the user counters with the day streak (`exerciseAttemptUserUpdate`,
+ *      `challengeAttemptUserUpdate`) and, for an exercise, the progress cache (`exerciseProgressUpsert`);
+ *      the statement may also select the post-attempt step's read (`PostAttemptStep.prefetchSql`);
  *   3. `recordAttemptEffects`: the progress cache (when not written in step 2), the post-attempt step
  *      (badges, points, notification; implemented by gamification) and the day streak (when not written
  *      in step 2), in that order.
@@ -21,24 +21,13 @@ import type { DayStreakState } from './activity.rules.ts';
 import { changedDayStreak, recordDayActivity } from './day-streak.ts';
 import type { AttemptFacts, PostAttemptOutcome, PostAttemptStep } from './post-attempt.ts';
 import {
-  bumpUserAttemptCounters,
-  exerciseAttemptUserUpdateSql,
+  attemptUserUpdateSql,
   exerciseProgressUpsertSql,
   upsertExerciseProgress,
   type ProgressIncrement,
 } from './progress.repo.ts';
 
 export { streakStateOf } from './progress.repo.ts';
-
-/**
- * Step 1 of a logic-challenge submit: `users.total_challenge_attempts` / `correct_challenge_attempts`
- * (repeats included: the dashboard's challenge counter and the `logic_attempts_count` badges count
- * them). Null when the user no longer exists.
- */
-export const countChallengeAttempt = (
-  tx: Tx,
-  attempt: { userId: number; isCorrect: boolean; now: Date },
-): Promise<DayStreakState | null> => bumpUserAttemptCounters(tx, 'challenge', attempt);
 
 /**
  * Step 1's counters and the day streak of an exercise attempt, as a data-modifying CTE of the attempt
@@ -48,7 +37,13 @@ export const countChallengeAttempt = (
 export const exerciseAttemptUserUpdate = (
   attempt: { userId: number; isCorrect: boolean; now: Date },
   streak: DayStreakState,
-): Prisma.Sql => exerciseAttemptUserUpdateSql(attempt, changedDayStreak(streak, attempt.now));
+): Prisma.Sql => attemptUserUpdateSql('exercise', attempt, changedDayStreak(streak, attempt.now));
+
+/** The same for a logic-challenge attempt (`users.total_challenge_attempts` / `correct_challenge_attempts`). */
+export const challengeAttemptUserUpdate = (
+  attempt: { userId: number; isCorrect: boolean; now: Date },
+  streak: DayStreakState,
+): Prisma.Sql => attemptUserUpdateSql('challenge', attempt, changedDayStreak(streak, attempt.now));
 
 /**
  * Step 2 and the progress cache in ONE statement: the exercise submit writes its attempt row with the

@@ -7,6 +7,8 @@ export * from './activity.rules.ts';
 export {
   noopPostAttemptStep,
   type AttemptFacts,
+  type PendingAttempt,
+  type PendingChallengeAttempt,
   type PendingExerciseAttempt,
   type PostAttemptOutcome,
   type PostAttemptStep,
@@ -18,7 +20,7 @@ export {
   type AttemptAdmission,
 } from './attempt-admission.ts';
 export {
-  countChallengeAttempt,
+  challengeAttemptUserUpdate,
   exerciseAttemptUserUpdate,
   exerciseProgressUpsert,
   streakStateOf,

@@ -30,11 +30,12 @@ export interface PostAttemptOutcome {
 }
 
 /**
- * An exercise attempt being written by the statement that selects the step's prefetched read (see
+ * An attempt being written by the statement that selects the step's prefetched read (see
  * `PostAttemptStep.prefetchSql`): that read does not see the statement's own writes, so it is told about
  * the attempt.
  */
 export interface PendingExerciseAttempt {
+  kind: 'exercise';
   userId: number;
   createdAt: Date;
   /** Uppercase exercise type (`ADDITION`…). */
@@ -48,6 +49,15 @@ export interface PendingExerciseAttempt {
   progressRow: Prisma.Sql;
 }
 
+export interface PendingChallengeAttempt {
+  kind: 'challenge';
+  userId: number;
+  createdAt: Date;
+  isCorrect: boolean;
+}
+
+export type PendingAttempt = PendingExerciseAttempt | PendingChallengeAttempt;
+
 export type PostAttemptStep = ((
   tx: Tx,
   facts: AttemptFacts,
@@ -58,11 +68,11 @@ export type PostAttemptStep = ((
   },
 ) => Promise<PostAttemptOutcome>) & {
   /**
-   * Optional: what the step reads, as a one-row subquery the exercise attempt statement selects, which
+   * Optional: what the step reads, as a one-row subquery the attempt statement selects, which
    * saves the step its own read (one round trip). Null when the step cannot say it in advance. The step
    * checks the columns it gets back and reads by itself when they no longer apply.
    */
-  readonly prefetchSql?: (pending: PendingExerciseAttempt) => Prisma.Sql | null;
+  readonly prefetchSql?: (pending: PendingAttempt) => Prisma.Sql | null;
 };
 
 /** Until gamification plugs in: no badges, no notification. */

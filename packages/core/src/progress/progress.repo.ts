@@ -76,36 +76,14 @@ const userAttemptUpdateSql = (
 };
 
 /**
- * Counts one attempt (exercise or logic challenge) on the user row, and takes its row lock, which
- * serialises a user's submissions of both kinds. Returns the day-streak cache, or null when the user no
- * longer exists.
+ * The user-row counters and the day streak of an attempt as a data-modifying CTE of the attempt
+ * statement, for a caller that already holds the user row lock (its first statement).
  */
-export const bumpUserAttemptCounters = async (
-  tx: Tx,
+export const attemptUserUpdateSql = (
   kind: AttemptKind,
   attempt: { userId: number; isCorrect: boolean; now: Date },
-): Promise<DayStreakState | null> => {
-  const rows = await tx.$queryRaw<
-    { current_streak: number; best_streak: number; last_activity_date: Date | null }[]
-  >`${userAttemptUpdateSql(kind, attempt, null)}
-    RETURNING "current_streak", "best_streak", "last_activity_date"`;
-  const row = rows[0];
-  if (row === undefined) return null;
-  return streakStateOf({
-    currentStreak: row.current_streak,
-    bestStreak: row.best_streak,
-    lastActivityDate: row.last_activity_date,
-  });
-};
-
-/**
- * The user-row counters and the day streak of an exercise attempt as a data-modifying CTE of the
- * attempt statement, for a caller that already holds the user row lock (`lockUserForAttempt`).
- */
-export const exerciseAttemptUserUpdateSql = (
-  attempt: { userId: number; isCorrect: boolean; now: Date },
   streak: DayStreakState | null,
-): Prisma.Sql => userAttemptUpdateSql('exercise', attempt, streak);
+): Prisma.Sql => userAttemptUpdateSql(kind, attempt, streak);
 
 export interface ProgressIncrement {
   userId: number;
