@@ -1,11 +1,7 @@
 import { mapPrismaError } from '../db/prisma-errors.ts';
 import type { AuthedCtx } from '../kernel/deps.ts';
 import { AppError } from '../kernel/errors.ts';
-import {
-  challengeAttemptUserUpdate,
-  recordAttemptEffects,
-  streakStateOf,
-} from '../progress/index.ts';
+import { challengeAttemptUserUpdate, recordAttemptEffects } from '../progress/index.ts';
 import {
   CHALLENGE_ANSWER_MESSAGES,
   refusalOf,
@@ -138,7 +134,7 @@ export const makeAttemptChallenge =
               createdAt: now,
             },
             {
-              user: challengeAttemptUserUpdate({ userId, isCorrect, now }, streakStateOf(locked)),
+              user: challengeAttemptUserUpdate({ userId, isCorrect, now }, locked.streak),
               select:
                 deps.postAttemptStep.prefetchSql?.({
                   kind: 'challenge',

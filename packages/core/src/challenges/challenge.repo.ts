@@ -6,6 +6,12 @@
 import { Prisma } from '../db/generated/client.ts';
 import type { Db, Tx } from '../db/types.ts';
 import { ageGroupToDb } from '../exercises/index.ts';
+import {
+  lockUserForAttemptSql,
+  streakStateOf,
+  type DayStreakState,
+  type LockedUserColumns,
+} from '../progress/index.ts';
 import { challengeTypeToDb, isSearchableText } from './challenge.rules.ts';
 import type { ListChallengesQuery } from './challenge.schemas.ts';
 
@@ -140,63 +146,42 @@ export const findChallengeHints = (
 ): Promise<{ id: number; hints: Prisma.JsonValue } | null> =>
   db.logicChallenge.findUnique({ where: { id }, select: challengeHintsSelect });
 
-export interface LockedChallengeAttemptRow {
-  /** The day-streak cache columns of the user row, read under its lock. */
-  currentStreak: number;
-  bestStreak: number;
-  lastActivityDate: Date | null;
-  /** Null when no challenge has this id. */
-  challenge: ChallengeForAttemptRow | null;
-}
-
 /**
- * The first statement of a challenge attempt's transaction: locks the user row (`FOR UPDATE`, which
- * serialises a user's submissions of both kinds), reads its day-streak cache and the challenge (the
- * columns of `challengeForAttemptSelect`). Null when the user no longer exists.
+ * The first statement of a challenge attempt's transaction (`lockUserForAttemptSql`): the user row lock, its
+ * day-streak cache and the challenge (the columns of `challengeForAttemptSelect`, null when no challenge
+ * has this id). Null when the user no longer exists.
  */
 export const lockUserAndFindChallenge = async (
   tx: Tx,
   userId: number,
   challengeId: number,
-): Promise<LockedChallengeAttemptRow | null> => {
+): Promise<{ streak: DayStreakState; challenge: ChallengeForAttemptRow | null } | null> => {
   const rows = await tx.$queryRaw<
-    {
-      currentStreak: number;
-      bestStreak: number;
-      lastActivityDate: Date | null;
+    (LockedUserColumns & {
       id: number | null;
       challengeType: ChallengeForAttemptRow['challengeType'] | null;
       correctAnswer: string | null;
       visualData: ChallengeForAttemptRow['visualData'];
       solutionExplanation: string | null;
       hints: ChallengeForAttemptRow['hints'];
-    }[]
-  >`
-    SELECT u."current_streak" AS "currentStreak", u."best_streak" AS "bestStreak",
-      u."last_activity_date" AS "lastActivityDate",
-      c."id", c."challenge_type"::text AS "challengeType", c."correct_answer" AS "correctAnswer",
-      c."visual_data" AS "visualData", c."solution_explanation" AS "solutionExplanation", c."hints"
-    FROM "users" u LEFT JOIN "logic_challenges" c ON c."id" = ${challengeId}
-    WHERE u."id" = ${userId}
-    FOR UPDATE OF u`;
+    })[]
+  >(
+    lockUserForAttemptSql(userId, {
+      columns: Prisma.sql`c."id", c."challenge_type"::text AS "challengeType",
+        c."correct_answer" AS "correctAnswer", c."visual_data" AS "visualData",
+        c."solution_explanation" AS "solutionExplanation", c."hints"`,
+      join: Prisma.sql`LEFT JOIN "logic_challenges" c ON c."id" = ${challengeId}`,
+    }),
+  );
   const row = rows[0];
   if (row === undefined) return null;
-  const { id, challengeType, correctAnswer } = row;
+  const { id, challengeType, correctAnswer, visualData, solutionExplanation, hints } = row;
   return {
-    currentStreak: row.currentStreak,
-    bestStreak: row.bestStreak,
-    lastActivityDate: row.lastActivityDate,
+    streak: streakStateOf(row),
     challenge:
       id === null || challengeType === null || correctAnswer === null
         ? null
-        : {
-            id,
-            challengeType,
-            correctAnswer,
-            visualData: row.visualData,
-            solutionExplanation: row.solutionExplanation,
-            hints: row.hints,
-          },
+        : { id, challengeType, correctAnswer, visualData, solutionExplanation, hints },
   };
 };
 

@@ -9,6 +9,12 @@ import {
   type ExerciseType as DbExerciseType,
 } from '../db/generated/client.ts';
 import type { Db, Tx } from '../db/types.ts';
+import {
+  lockUserForAttemptSql,
+  streakStateOf,
+  type DayStreakState,
+  type LockedUserColumns,
+} from '../progress/index.ts';
 import { ageGroupToDb } from './exercise.mapping.ts';
 import type { ListExercisesQuery } from './exercise.schemas.ts';
 
@@ -126,63 +132,42 @@ export const findExercisesByIds = (db: Db, ids: number[]): Promise<ExerciseListR
 export const findExerciseDetail = (db: Db, id: number): Promise<ExerciseDetailRow | null> =>
   db.exercise.findUnique({ where: { id }, select: exerciseDetailSelect });
 
-export interface LockedAttemptRow {
-  /** The day-streak cache columns of the user row, read under its lock. */
-  currentStreak: number;
-  bestStreak: number;
-  lastActivityDate: Date | null;
-  /** Null when no exercise has this id. */
-  exercise: ExerciseForAttemptRow | null;
-}
-
 /**
- * The first statement of a submit transaction: locks the user row (`FOR UPDATE`, which serialises a
- * user's submissions), reads its day-streak cache and the exercise (the columns of
- * `exerciseForAttemptSelect`). Null when the user no longer exists.
+ * The first statement of a submit transaction (`lockUserForAttemptSql`): the user row lock, its day-streak
+ * cache and the exercise (the columns of `exerciseForAttemptSelect`, null when no exercise has this id).
+ * Null when the user no longer exists.
  */
 export const lockUserAndFindExercise = async (
   tx: Tx,
   userId: number,
   exerciseId: number,
-): Promise<LockedAttemptRow | null> => {
+): Promise<{ streak: DayStreakState; exercise: ExerciseForAttemptRow | null } | null> => {
   const rows = await tx.$queryRaw<
-    {
-      currentStreak: number;
-      bestStreak: number;
-      lastActivityDate: Date | null;
+    (LockedUserColumns & {
       id: number | null;
       exerciseType: ExerciseForAttemptRow['exerciseType'] | null;
       correctAnswer: string | null;
       answerKind: ExerciseForAttemptRow['answerKind'] | null;
       explanation: string | null;
       generationParams: ExerciseForAttemptRow['generationParams'];
-    }[]
-  >`
-    SELECT u."current_streak" AS "currentStreak", u."best_streak" AS "bestStreak",
-      u."last_activity_date" AS "lastActivityDate",
-      e."id", e."exercise_type"::text AS "exerciseType", e."correct_answer" AS "correctAnswer",
-      e."answer_kind"::text AS "answerKind", e."explanation", e."generation_params" AS "generationParams"
-    FROM "users" u LEFT JOIN "exercises" e ON e."id" = ${exerciseId}
-    WHERE u."id" = ${userId}
-    FOR UPDATE OF u`;
+    })[]
+  >(
+    lockUserForAttemptSql(userId, {
+      columns: Prisma.sql`e."id", e."exercise_type"::text AS "exerciseType",
+        e."correct_answer" AS "correctAnswer", e."answer_kind"::text AS "answerKind", e."explanation",
+        e."generation_params" AS "generationParams"`,
+      join: Prisma.sql`LEFT JOIN "exercises" e ON e."id" = ${exerciseId}`,
+    }),
+  );
   const row = rows[0];
   if (row === undefined) return null;
-  const { id, exerciseType, correctAnswer, answerKind } = row;
+  const { id, exerciseType, correctAnswer, answerKind, explanation, generationParams } = row;
   return {
-    currentStreak: row.currentStreak,
-    bestStreak: row.bestStreak,
-    lastActivityDate: row.lastActivityDate,
+    streak: streakStateOf(row),
     exercise:
       id === null || exerciseType === null || correctAnswer === null || answerKind === null
         ? null
-        : {
-            id,
-            exerciseType,
-            correctAnswer,
-            answerKind,
-            explanation: row.explanation,
-            generationParams: row.generationParams,
-          },
+        : { id, exerciseType, correctAnswer, answerKind, explanation, generationParams },
   };
 };
 

@@ -5,7 +5,6 @@ import {
   exerciseAttemptUserUpdate,
   exerciseProgressUpsert,
   recordAttemptEffects,
-  streakStateOf,
 } from '../progress/index.ts';
 import type { ExerciseDeps } from './exercise-deps.ts';
 import { answerKindFromDb } from './exercise.mapping.ts';
@@ -127,7 +126,7 @@ export const makeSubmitAnswer =
                   newlySolved: solvedSql,
                   now,
                 }),
-              user: exerciseAttemptUserUpdate({ userId, isCorrect, now }, streakStateOf(locked)),
+              user: exerciseAttemptUserUpdate({ userId, isCorrect, now }, locked.streak),
               select: (progressRow) =>
                 deps.postAttemptStep.prefetchSql?.({
                   kind: 'exercise',

@@ -23,7 +23,9 @@ export {
   challengeAttemptUserUpdate,
   exerciseAttemptUserUpdate,
   exerciseProgressUpsert,
+  lockUserForAttemptSql,
   streakStateOf,
+  type LockedUserColumns,
   recordAttemptEffects,
   type AttemptEffectsOptions,
 } from './attempt-write-path.ts';

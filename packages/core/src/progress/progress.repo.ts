@@ -75,6 +75,29 @@ const userAttemptUpdateSql = (
     WHERE "id" = ${attempt.userId}`;
 };
 
+/** The user-row columns `lockUserForAttemptSql` reads (the day-streak cache: `streakStateOf`). */
+export interface LockedUserColumns {
+  currentStreak: number;
+  bestStreak: number;
+  lastActivityDate: Date | null;
+}
+
+/**
+ * The first statement of a submit transaction: locks the user row (`FOR UPDATE`, which serialises a
+ * user's submissions of both kinds), reads its day-streak cache (`LockedUserColumns`), and the caller's
+ * columns of the row its `join` (a LEFT JOIN) brings, null when that row is absent. No row when the user
+ * no longer exists.
+ */
+export const lockUserForAttemptSql = (
+  userId: number,
+  joined: { columns: Prisma.Sql; join: Prisma.Sql },
+): Prisma.Sql => Prisma.sql`
+    SELECT u."current_streak" AS "currentStreak", u."best_streak" AS "bestStreak",
+      u."last_activity_date" AS "lastActivityDate", ${joined.columns}
+    FROM "users" u ${joined.join}
+    WHERE u."id" = ${userId}
+    FOR UPDATE OF u`;
+
 /**
  * The user-row counters and the day streak of an attempt as a data-modifying CTE of the attempt
  * statement, for a caller that already holds the user row lock (its first statement).
