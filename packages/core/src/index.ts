@@ -78,7 +78,6 @@ export {
   dayStreakOnRead,
   nextDayStreak,
   noopPostAttemptStep,
-  recordDayActivity,
   utcDayOf,
   utcDayStart,
   type ActivitySource,

@@ -158,9 +158,6 @@ export const makeAttemptChallenge =
               createdAt: now,
             },
             {
-              streak: null,
-              newlySolved: false,
-              streakRecorded: true,
               ...(written.selected === undefined ? {} : { prefetched: written.selected }),
               postAttemptStep: deps.postAttemptStep,
               clock: deps.clock,

@@ -139,7 +139,7 @@ export const makeSubmitAnswer =
                 }) ?? null,
             },
           );
-          const { attemptId, newlySolved } = written;
+          const { attemptId } = written;
           const outcome = await recordAttemptEffects(
             tx,
             {
@@ -153,10 +153,6 @@ export const makeSubmitAnswer =
               createdAt: now,
             },
             {
-              streak: null,
-              newlySolved,
-              progressRecorded: true,
-              streakRecorded: true,
               ...(written.selected === undefined ? {} : { prefetched: written.selected }),
               postAttemptStep: deps.postAttemptStep,
               clock: deps.clock,

@@ -8,9 +8,8 @@
  *      the same statement, the user counters with the day streak (`exerciseAttemptUserUpdate`,
  *      `challengeAttemptUserUpdate`) and, for an exercise, the progress cache (`exerciseProgressUpsert`);
  *      the statement may also select the post-attempt step's read (`PostAttemptStep.prefetchSql`);
- *   3. `recordAttemptEffects`: the progress cache (when not written in step 2), the post-attempt step
- *      (badges, points, notification; implemented by gamification) and the day streak (when not written
- *      in step 2), in that order.
+ *   3. `recordAttemptEffects`: the post-attempt step (badges, points, notification; implemented by
+ *      gamification).
  * The post-attempt step and the day streak are the same for both kinds; the progress cache
  * (`exercise_progress`) is written for exercise attempts only.
  */
@@ -18,12 +17,11 @@ import type { Prisma } from '../db/generated/client.ts';
 import type { Tx } from '../db/types.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { DayStreakState } from './activity.rules.ts';
-import { changedDayStreak, recordDayActivity } from './day-streak.ts';
+import { changedDayStreak } from './day-streak.ts';
 import type { AttemptFacts, PostAttemptOutcome, PostAttemptStep } from './post-attempt.ts';
 import {
   attemptUserUpdateSql,
   exerciseProgressUpsertSql,
-  upsertExerciseProgress,
   type ProgressIncrement,
 } from './progress.repo.ts';
 
@@ -32,7 +30,6 @@ export { lockUserForAttemptSql, streakStateOf, type LockedUserColumns } from './
 /**
  * Step 1's counters and the day streak of an exercise attempt, as a data-modifying CTE of the attempt
  * statement (step 2). `streak`: the cache the caller read under the user row lock it took in step 1.
- * Pass `streakRecorded: true` to `recordAttemptEffects`.
  */
 export const exerciseAttemptUserUpdate = (
   attempt: { userId: number; isCorrect: boolean; now: Date },
@@ -47,54 +44,26 @@ export const challengeAttemptUserUpdate = (
 
 /**
  * Step 2 and the progress cache in ONE statement: the exercise submit writes its attempt row with the
- * progress-cache upsert as a data-modifying CTE (`newlySolved` decided in that statement), then passes
- * `progressRecorded: true` to `recordAttemptEffects`.
+ * progress-cache upsert as a data-modifying CTE (`newlySolved` decided in that statement).
  */
 export const exerciseProgressUpsert = (
   inc: Omit<ProgressIncrement, 'newlySolved'> & { newlySolved: boolean | Prisma.Sql },
 ): Prisma.Sql => exerciseProgressUpsertSql(inc);
 
 export interface AttemptEffectsOptions {
-  /** The caller already updated the progress cache in its attempt statement (`exerciseProgressUpsert`). */
-  progressRecorded?: boolean;
-  /** The caller already wrote the day streak in its attempt statement (`exerciseAttemptUserUpdate`). */
-  streakRecorded?: boolean;
   /** What the caller's attempt statement selected for the post-attempt step (`prefetchSql`). */
   prefetched?: Readonly<Record<string, unknown>>;
-  /** The day-streak cache step 1 returned (read under the user row lock). */
-  streak: DayStreakState | null;
-  /** This correct attempt is the user's first correct one on the exercise (progress cache). */
-  newlySolved: boolean;
   postAttemptStep: PostAttemptStep;
   clock: Clock;
 }
 
-/** Step 3, once the attempt row is written. */
-export const recordAttemptEffects = async (
+/** Step 3, once the attempt statement (step 2) has written the attempt and its caches. */
+export const recordAttemptEffects = (
   tx: Tx,
   facts: AttemptFacts,
   options: AttemptEffectsOptions,
-): Promise<PostAttemptOutcome> => {
-  if (
-    facts.kind === 'exercise' &&
-    facts.exerciseType !== null &&
-    options.progressRecorded !== true
-  ) {
-    await upsertExerciseProgress(tx, {
-      userId: facts.userId,
-      exerciseType: facts.exerciseType,
-      isCorrect: facts.isCorrect,
-      timeSpent: facts.timeSpentSeconds,
-      newlySolved: options.newlySolved,
-      now: facts.createdAt,
-    });
-  }
-  const outcome = await options.postAttemptStep(tx, facts, {
+): Promise<PostAttemptOutcome> =>
+  options.postAttemptStep(tx, facts, {
     clock: options.clock,
     ...(options.prefetched === undefined ? {} : { prefetched: options.prefetched }),
   });
-  if (options.streakRecorded !== true) {
-    await recordDayActivity(tx, facts.userId, facts.createdAt, options.streak);
-  }
-  return outcome;
-};

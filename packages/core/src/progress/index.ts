@@ -13,7 +13,6 @@ export {
   type PostAttemptOutcome,
   type PostAttemptStep,
 } from './post-attempt.ts';
-export { recordDayActivity } from './day-streak.ts';
 export {
   ATTEMPT_QUEUE_MAX,
   createAttemptAdmission,

@@ -4,7 +4,7 @@
  * statistics, whose cost therefore does not grow with a learner's history.
  */
 import { Prisma } from '../db/generated/client.ts';
-import type { Db, Tx } from '../db/types.ts';
+import type { Db } from '../db/types.ts';
 import { utcDayOf, utcDayStart, type DayStreakState } from './activity.rules.ts';
 
 export const userProgressSelect = {
@@ -148,46 +148,6 @@ export const exerciseProgressUpsertSql = (
       "last_attempt_at" = ${inc.now},
       "updated_at" = ${inc.now}
     RETURNING "exercise_type", "total_attempts", "correct_attempts", "current_correct_streak"`;
-};
-
-/** One statement: insert the (user, type) row or add this attempt to it. */
-export const upsertExerciseProgress = async (tx: Tx, inc: ProgressIncrement): Promise<void> => {
-  await tx.$executeRaw(exerciseProgressUpsertSql(inc));
-};
-
-export const streakSelect = {
-  currentStreak: true,
-  bestStreak: true,
-  lastActivityDate: true,
-} as const satisfies Prisma.UserSelect;
-
-/** Reads the day-streak cache (for submits that did not already lock and read the user row). */
-export const findStreakState = async (db: Db, userId: number): Promise<DayStreakState | null> => {
-  const row = await db.user.findUnique({
-    where: { id: userId },
-    select: streakSelect,
-  });
-  return row === null ? null : streakStateOf(row);
-};
-
-export const userIdSelect = { id: true } as const satisfies Prisma.UserSelect;
-
-export const saveStreakState = async (
-  tx: Tx,
-  userId: number,
-  state: DayStreakState,
-  now: Date,
-): Promise<void> => {
-  await tx.user.update({
-    where: { id: userId },
-    data: {
-      currentStreak: state.currentStreak,
-      bestStreak: state.bestStreak,
-      lastActivityDate: state.lastActivityDay === null ? null : utcDayStart(state.lastActivityDay),
-      updatedAt: now,
-    },
-    select: userIdSelect,
-  });
 };
 
 export const findUserProgress = (db: Db, userId: number): Promise<UserProgressRow | null> =>
