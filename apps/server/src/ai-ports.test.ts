@@ -24,7 +24,7 @@ const failureKind = async (promise: Promise<unknown>): Promise<string> => {
 describe('AI port and its metrics', () => {
   it('without a key: the disabled provider, its refusals counted', async () => {
     const registry = new Registry();
-    const { deps } = createAiPorts(loadConfig({}), log, registry);
+    const { deps } = await createAiPorts(loadConfig({}), log, registry);
     expect(deps.ai.configured).toBe(false);
     const call = deps.ai.completeJson({
       workload: { kind: 'exercise', exerciseType: 'ADDITION' },
@@ -46,7 +46,7 @@ describe('AI port and its metrics', () => {
       OPENAI_MAX_RETRIES: '1',
       OPENAI_RETRY_DELAY_MS: '1',
     });
-    const { deps } = createAiPorts(config, log, registry);
+    const { deps } = await createAiPorts(config, log, registry);
     expect(deps.ai.configured).toBe(true);
     const stream = deps.ai.streamText({
       workload: { kind: 'chat', complexity: 'simple' },
@@ -70,7 +70,7 @@ describe('AI port and its metrics', () => {
 
   it('counts generations by outcome and the problem codes behind repairs and rejections', async () => {
     const registry = new Registry();
-    const { deps } = createAiPorts(loadConfig({}), log, registry);
+    const { deps } = await createAiPorts(loadConfig({}), log, registry);
     deps.onAiGeneration?.({
       workload: 'exercise',
       outcome: 'rejected',

@@ -4,7 +4,7 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { AppConfig } from '@mathakine/config';
 import {
   createDisabledAiProvider,
-  createOpenAiProvider,
+  loadOpenAiProvider,
   type AiGenerationEvent,
   type AiObserver,
   type CoreDeps,
@@ -101,16 +101,17 @@ export const countGeneration = (metrics: AiMetrics) => (event: AiGenerationEvent
 
 /**
  * The AI port: the OpenAI-compatible provider when OPENAI_API_KEY is set (OPENAI_BASE_URL for any
- * compatible server), the disabled one otherwise; both report to the `mathakine_ai_*` metrics.
+ * compatible server), the disabled one otherwise; both report to the `mathakine_ai_*` metrics. The SDK
+ * is loaded only with a key.
  */
-export const createAiPorts = (config: AppConfig, log: Logger, registry?: Registry) => {
+export const createAiPorts = async (config: AppConfig, log: Logger, registry?: Registry) => {
   const metrics = registry ? createAiMetrics(registry) : null;
   const observer = metrics ? aiObserver(metrics) : undefined;
   const { apiKey } = config.ai;
   const ai =
     apiKey === null
       ? createDisabledAiProvider(observer)
-      : createOpenAiProvider({ ...config.ai, apiKey, ...(observer ? { observer } : {}) });
+      : await loadOpenAiProvider({ ...config.ai, apiKey, ...(observer ? { observer } : {}) });
   log.info(
     {
       ai: ai.configured ? 'openai-compatible' : 'disabled',

@@ -11,9 +11,9 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 
+import { createDb, type ManagedDatabase } from '@mathakine/core/db';
 import {
   CHECKSUM_COLUMNS,
-  createDb,
   formatCountsTable,
   formatFinding,
   formatVerification,
@@ -21,8 +21,7 @@ import {
   openLegacySource,
   type Finding,
   type ImportProgress,
-  type ManagedDatabase,
-} from '@mathakine/core/db';
+} from '@mathakine/core/db/legacy-import';
 
 import type { ConfiguredDbOptions } from './db-options.ts';
 

@@ -39,10 +39,15 @@ export interface ServerProcess {
 
 /**
  * Starts the real entrypoint from source with exactly `env` (the child must not inherit CI's
- * variables). `node --import tsx`: one process, so a signal reaches the server itself.
+ * variables). `node --import tsx`: one process, so a signal reaches the server itself. `nodeArgs` go
+ * after tsx's own, before the entrypoint (e.g. another `--import`).
  */
-export const spawnServer = (env: Record<string, string>): ServerProcess => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export const spawnServer = (
+  env: Record<string, string>,
+  options: { nodeArgs?: readonly string[] } = {},
+): ServerProcess => {
+  const args = ['--import', 'tsx', ...(options.nodeArgs ?? []), 'src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: serverDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -40,7 +40,8 @@ export {
   type FailoverRateLimitOptions,
 } from './adapters/failover-rate-limit.store.ts';
 export { createDisabledAiProvider } from './adapters/disabled-ai-provider.ts';
-export { createOpenAiProvider, type OpenAiProviderOptions } from './adapters/openai-ai-provider.ts';
+export type { OpenAiProviderOptions } from './adapters/openai-ai-provider.ts';
+export { loadOpenAiProvider } from './adapters/load-openai-ai-provider.ts';
 export { modelFor, modelFamilyOf } from './adapters/ai-models.rules.ts';
 // Library
 export { safeEqual, randomUrlToken } from './lib/tokens.ts';

@@ -1,5 +1,4 @@
-import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
+import type pg from 'pg';
 
 import { PrismaClient } from './generated/client.ts';
 import type { MigrationTarget } from './migrate.ts';
@@ -97,8 +96,13 @@ export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabas
 
   if (options.url !== undefined && options.url !== null && options.url !== '') {
     const url = options.url;
+    // Imported here: a server on the embedded database never loads the PostgreSQL driver (cold start, memory).
+    const [{ PrismaPg }, { default: pgDriver }] = await Promise.all([
+      import('@prisma/adapter-pg'),
+      import('pg'),
+    ]);
     const poolSize = options.poolSize ?? DB_DEFAULTS.poolSize;
-    const pool = new pg.Pool(
+    const pool = new pgDriver.Pool(
       postgresPoolConfig({
         url,
         poolSize,

@@ -32,21 +32,3 @@ export {
   type DemoActivity,
   type MigrateDatabaseResult,
 } from '../reference/index.ts';
-// The legacy import (a command-line tool of apps/server, like provisioning).
-export {
-  CHECKSUM_COLUMNS,
-  formatCountsTable,
-  formatFinding,
-  formatVerification,
-  importLegacy,
-  LEGACY_TABLES,
-  LegacyImportConflictError,
-  openLegacySource,
-  type Finding,
-  type ImportLegacyOptions,
-  type ImportLegacyResult,
-  type ImportProgress,
-  type LegacySource,
-  type LegacyTable,
-  type VerificationReport,
-} from '../legacy-import/index.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 
 export interface PostgresConnectionSettings {
   url: string;
@@ -40,7 +40,8 @@ export const connectPostgres = async (
     applicationName?: string;
   } = {},
 ): Promise<pg.Client> => {
-  const client = new pg.Client({
+  const { default: pgDriver } = await import('pg');
+  const client = new pgDriver.Client({
     connectionString: url,
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
     application_name: options.applicationName ?? 'mathakine-migrate',
