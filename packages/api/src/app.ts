@@ -2,7 +2,6 @@ import { trpcServer } from '@hono/trpc-server';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 
 import { AppError, asAppErrorIfOutage, isAppError } from '@mathakine/core';
 
@@ -11,7 +10,7 @@ import { httpHeadersOf } from './errors.ts';
 import type { ApiEnv } from './hono-env.ts';
 import { DOCS_PATHS, docsApp } from './http/docs.ts';
 import { createFailureReporter } from './http/failures.ts';
-import { inputGuard, unreadableBodyGuard } from './http/input-guard.ts';
+import { inputGuard, requestBody } from './http/input-guard.ts';
 import { toLegacyError } from './legacy/legacy-error.ts';
 import { writeLegacyError } from './legacy/writer.ts';
 import { authContext, coreAuthResolver } from './middleware/auth.ts';
@@ -84,16 +83,7 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
   app.use('*', metricsMiddleware(metrics));
   app.use('*', securityHeaders(deps.config));
   app.use('*', corsMiddleware(deps.config));
-  app.use('*', unreadableBodyGuard());
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: deps.config.http.bodyLimitBytes,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', 'Corps de requête trop volumineux.');
-      },
-    }),
-  );
+  app.use('*', requestBody(deps.config.http.bodyLimitBytes));
   app.use('*', inputGuard());
   app.use('*', maintenanceMode(maintenanceExemptionsOf(legacyModules, trpcRouter)));
   app.use('*', authContext(deps.resolveAuth ?? coreAuthResolver(deps.core)));

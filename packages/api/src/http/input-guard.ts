@@ -12,7 +12,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 
-import { AppError } from '@mathakine/core';
+import { AppError, isAppError } from '@mathakine/core';
 
 import type { ApiEnv } from '../hono-env.ts';
 
@@ -95,33 +95,69 @@ const decoded = (text: string): string => {
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const BODY_UNREADABLE_MESSAGE = 'Corps de requête illisible ou incomplet.';
+export const BODY_TOO_LARGE_MESSAGE = 'Corps de requête trop volumineux.';
+
+const isAsyncIterable = (value: unknown): value is AsyncIterable<Uint8Array> =>
+  typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 
 /**
- * A body that cannot be read (the client went away or stopped sending: request timeout) is the client's
- * fault, a 400 — never a server error, nor a socket error mistaken for a database outage. The stream is
- * wrapped once, before the body limit, so that every reader after it (the limit, this guard, the
- * routes, the tRPC adapter) meets the same `AppError`.
+ * The Node request when the transport is @hono/node-server (`c.env.incoming`): its body is read as a
+ * Node stream, without building the web `Request` and stream the server otherwise creates for it.
  */
-export const unreadableBodyGuard = () =>
+const nodeRequestOf = (c: Context<ApiEnv>): AsyncIterable<Uint8Array> | undefined => {
+  const env: unknown = c.env;
+  if (typeof env !== 'object' || env === null || !('incoming' in env)) return undefined;
+  return isAsyncIterable(env.incoming) ? env.incoming : undefined;
+};
+
+const utf8 = new TextDecoder();
+
+/** The whole body, at most `maxBytes`, decoded as `Request.text()` does (UTF-8, a leading BOM dropped). */
+const readBodyText = async (
+  source: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+): Promise<string> => {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of source) {
+      size += chunk.byteLength;
+      if (size > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', BODY_TOO_LARGE_MESSAGE);
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    if (isAppError(err)) throw err;
+    // The client went away or stopped sending (request timeout): its fault, a 400 — never a server
+    // error, nor a socket error mistaken for a database outage.
+    throw new AppError('INVALID_INPUT', BODY_UNREADABLE_MESSAGE, { cause: err });
+  }
+  return utf8.decode(Buffer.concat(chunks, size));
+};
+
+/**
+ * Hono's request body cache holds the promise of each form of the body (its declared type names the
+ * value): `c.req.text()` and `c.req.json()` answer from it and never read the stream again.
+ */
+const cacheBodyText = (c: Context<ApiEnv>, text: string): void => {
+  const cache: Record<string, unknown> = c.req.bodyCache;
+  cache.text = Promise.resolve(text);
+};
+
+/**
+ * Reads the body of every request that may carry one, once, bounded by `maxBytes` (a declared
+ * `Content-Length` over it is refused before reading), into Hono's body cache: the input guard, the
+ * routes' body readers and the tRPC adapter all read that text (`c.req.text()` / `json()`), never the
+ * stream. A body over the limit is a 413; one that cannot be read is a 400 (BODY_UNREADABLE_MESSAGE).
+ */
+export const requestBody = (maxBytes: number) =>
   createMiddleware<ApiEnv>(async (c, next) => {
-    const body: ReadableStream<Uint8Array> | null = c.req.raw.body;
-    if (body !== null) {
-      const reader = body.getReader();
-      const guarded = new ReadableStream<Uint8Array>({
-        pull: async (controller) => {
-          try {
-            const chunk = await reader.read();
-            if (chunk.done) controller.close();
-            else controller.enqueue(chunk.value);
-          } catch (err) {
-            controller.error(
-              new AppError('INVALID_INPUT', BODY_UNREADABLE_MESSAGE, { cause: err }),
-            );
-          }
-        },
-        cancel: (reason) => reader.cancel(reason),
-      });
-      c.req.raw = new Request(c.req.raw, { body: guarded, duplex: 'half' });
+    if (!BODYLESS.has(c.req.method)) {
+      if (Number(c.req.header('Content-Length')) > maxBytes) {
+        throw new AppError('PAYLOAD_TOO_LARGE', BODY_TOO_LARGE_MESSAGE);
+      }
+      const source = nodeRequestOf(c) ?? c.req.raw.body;
+      const text = source === null ? '' : await readBodyText(source, maxBytes);
+      cacheBodyText(c, text);
     }
     await next();
   });
@@ -138,9 +174,9 @@ const inputsOf = async (c: Context<ApiEnv>) => {
 };
 
 /**
- * The middleware: runs after the body limit (so the body it reads is bounded) and before everything
- * that reads an input. The body is read through Hono's request cache: route body readers and the tRPC
- * adapter read the same text again without touching the stream.
+ * The middleware: runs after `requestBody` (so the body is read, bounded, into Hono's request cache)
+ * and before everything that reads an input; route body readers and the tRPC adapter read the same
+ * text again.
  */
 export const inputGuard = () =>
   createMiddleware<ApiEnv>(async (c, next) => {

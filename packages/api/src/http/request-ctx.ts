@@ -9,8 +9,11 @@ export const ctxOf = (c: Context<ApiEnv>): Ctx => ({
   actor: c.var.actor,
   log: c.var.log,
   requestId: c.var.requestId,
-  // Aborted by the Node server when the client disconnects: a stream's AI call stops with it.
-  signal: c.req.raw.signal,
+  // Aborted by the Node server when the client disconnects: a stream's AI call stops with it. Read on
+  // use: the web Request behind it is built only for the requests that need it.
+  get signal() {
+    return c.req.raw.signal;
+  },
 });
 
 export const clientOf = (c: Context<ApiEnv>): ClientInfo => ({
