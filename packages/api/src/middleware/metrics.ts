@@ -43,9 +43,21 @@ export const createApiMetrics = (registry: Registry): ApiMetrics => ({
 export const legacyPathLabel = (template: string): string =>
   template.replace(/:([A-Za-z_][A-Za-z0-9_]*)(\{[^}]*\})?/g, '{$1}');
 
-/** Counts every request by route template; unmatched paths share the single `unmatched` label. */
-export const metricsMiddleware = (metrics: ApiMetrics) =>
-  createMiddleware<ApiEnv>(async (c, next) => {
+/**
+ * Counts every request by route template; unmatched paths share the single `unmatched` label. Labels
+ * are computed once per template (the registered routes: a bounded set).
+ */
+export const metricsMiddleware = (metrics: ApiMetrics) => {
+  const labels = new Map<string, string>();
+  const pathLabelOf = (template: string): string => {
+    let label = labels.get(template);
+    if (label === undefined) {
+      label = legacyPathLabel(template);
+      labels.set(template, label);
+    }
+    return label;
+  };
+  return createMiddleware<ApiEnv>(async (c, next) => {
     const end = metrics.httpDuration.startTimer();
     let status = 500;
     try {
@@ -53,12 +65,13 @@ export const metricsMiddleware = (metrics: ApiMetrics) =>
       status = c.res.status;
     } finally {
       const template = c.var.routeTemplate;
-      const path = template ? legacyPathLabel(template) : 'unmatched';
+      const path = template ? pathLabelOf(template) : 'unmatched';
       const method = c.req.method;
       end({ method, path });
       metrics.httpRequests.inc({ method, path, status: String(status) });
     }
   });
+};
 
 /** Marks the route template for the metrics label (set by every route registration). */
 export const markRoute = (template: string) =>
