@@ -10,11 +10,29 @@ import type { ManagedDatabase } from '@mathakine/core/db';
 import { createAccountsPorts } from './accounts-ports.ts';
 import { createAiPorts } from './ai-ports.ts';
 import { listen } from './http-server.ts';
+import { collectWhenIdle, loadGarbageCollector } from './idle-gc.ts';
 import { apiReferenceScript } from './paths.ts';
 
 const docsAssets = () => {
   const script = apiReferenceScript();
   return script === undefined ? {} : { docsAssets: { apiReferenceScript: script } };
+};
+
+/** The idle collection, logged at debug level with its duration and the heap it freed. */
+const idleCollection = (log: Logger) => {
+  const gc = loadGarbageCollector();
+  return () => {
+    const before = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    gc();
+    log.debug(
+      {
+        durationMs: Math.round(performance.now() - started),
+        freedMiB: Math.round((before - process.memoryUsage().heapUsed) / 1_048_576),
+      },
+      'idle garbage collection',
+    );
+  };
 };
 
 export interface ApplicationContext {
@@ -70,12 +88,20 @@ export const startApplication = async ({ config, log, db }: ApplicationContext):
     { port: running.port, host: config.host, environment: config.environment },
     'server listening',
   );
+  const stopIdleCollection =
+    config.http.idleGcSeconds > 0
+      ? collectWhenIdle(running.server, {
+          idleMs: config.http.idleGcSeconds * 1_000,
+          collect: idleCollection(log),
+        })
+      : () => undefined;
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down: draining in-flight requests');
+    stopIdleCollection();
     const { forced } = await running.stop(config.http.shutdownTimeoutMs);
     await accountsPorts.close();
     await db.close();

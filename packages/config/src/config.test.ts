@@ -227,6 +227,7 @@ describe('development defaults', () => {
         trustedProxyHops: 0,
         secureHeaders: true,
         shutdownTimeoutMs: 10000,
+        idleGcSeconds: 5,
         metricsToken: null,
       },
       auth: {

@@ -281,6 +281,7 @@ const build = (
       trustedProxyHops: v.TRUSTED_PROXY_HOPS ?? (isProduction ? 1 : 0),
       secureHeaders: v.SECURE_HEADERS,
       shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+      idleGcSeconds: v.IDLE_GC_SECONDS,
       headersTimeoutMs: v.HTTP_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: Math.max(v.HTTP_REQUEST_TIMEOUT_MS, v.HTTP_HEADERS_TIMEOUT_MS),
       metricsToken: v.METRICS_TOKEN,

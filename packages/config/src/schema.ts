@@ -185,6 +185,7 @@ export const envSchema = z.object({
   TRUSTED_PROXY_HOPS: intOrNull(0, 10),
   SECURE_HEADERS: bool(true),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 120_000),
+  IDLE_GC_SECONDS: int(5, 0, 3_600),
   HTTP_HEADERS_TIMEOUT_MS: int(10_000, 1_000, 120_000),
   HTTP_REQUEST_TIMEOUT_MS: int(30_000, 1_000, 600_000),
   METRICS_TOKEN: text(),

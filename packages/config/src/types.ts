@@ -94,6 +94,11 @@ export interface AppConfig {
     trustedProxyHops: number;
     secureHeaders: boolean;
     shutdownTimeoutMs: number;
+    /**
+     * One garbage collection this long after the last response of a busy period (memory back to the
+     * system while idle); 0 turns it off.
+     */
+    idleGcSeconds: number;
     /** A client must send its request headers within this (slowloris), else 408 and the socket closes. */
     headersTimeoutMs: number;
     /** A client must send its whole request (headers and body) within this, else 408. */
