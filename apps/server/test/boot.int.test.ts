@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
-import { killServers, spawnServer } from './server-process.ts';
+import { embeddedServerEnv, killServers, spawnServer } from './server-process.ts';
 
 const dataRoot = mkdtempSync(path.join(tmpdir(), 'mathakine-boot-'));
 
@@ -55,11 +55,7 @@ describe('start-up configuration rules', () => {
   });
 
   it('starts in development with no configuration at all, on the embedded database, and stops cleanly', async () => {
-    const run = await boot({
-      PORT: '0',
-      MATH_TRAINER_HOST: '127.0.0.1',
-      MATHAKINE_DATA_DIR: path.join(dataRoot, 'pglite'),
-    });
+    const run = await boot(embeddedServerEnv(path.join(dataRoot, 'pglite')));
     expect(run.output).toContain('server listening');
     expect(run.code).toBe(0);
     // No SECRET_KEY: the development key is kept next to the data folder for the next start.

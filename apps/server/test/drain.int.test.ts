@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 import { rawConnection } from './raw-connection.ts';
-import { killServers, listeningPort, spawnServer } from './server-process.ts';
+import { embeddedServerEnv, killServers, listeningPort, spawnServer } from './server-process.ts';
 
 const dataRoot = mkdtempSync(path.join(tmpdir(), 'mathakine-drain-'));
 afterEach(killServers);
@@ -51,13 +51,12 @@ const getThrough = (agent: Agent, port: number, path: string) =>
 
 describe('SIGTERM on the real server (issue 14, fault 4)', () => {
   it('drains keep-alive connections: no request cut, idle sockets closed, exit 0 before the timeout', async () => {
-    const server = spawnServer({
-      PORT: '0',
-      MATH_TRAINER_HOST: '127.0.0.1',
-      MATHAKINE_DATA_DIR: path.join(dataRoot, 'pglite'),
-      // A bound far beyond the test: the drain must end because the work ended, not on this timer.
-      SHUTDOWN_TIMEOUT_MS: '120000',
-    });
+    const server = spawnServer(
+      embeddedServerEnv(path.join(dataRoot, 'pglite'), {
+        // A bound far beyond the test: the drain must end because the work ended, not on this timer.
+        SHUTDOWN_TIMEOUT_MS: '120000',
+      }),
+    );
     const port = await listeningPort(server);
 
     // An idle keep-alive connection (one request answered, nothing since).

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
-import { killServers, listeningPort, spawnServer } from './server-process.ts';
+import { embeddedServerEnv, killServers, listeningPort, spawnServer } from './server-process.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'mathakine-idle-gc-'));
 
@@ -14,13 +14,9 @@ afterAll(() => {
 
 describe('idle garbage collection (IDLE_GC_SECONDS)', () => {
   it('collects once the server has served requests and gone quiet, then keeps serving', async () => {
-    const server = spawnServer({
-      PORT: '0',
-      MATH_TRAINER_HOST: '127.0.0.1',
-      MATHAKINE_DATA_DIR: path.join(root, 'pglite'),
-      LOG_LEVEL: 'debug',
-      IDLE_GC_SECONDS: '1',
-    });
+    const server = spawnServer(
+      embeddedServerEnv(path.join(root, 'pglite'), { LOG_LEVEL: 'debug', IDLE_GC_SECONDS: '1' }),
+    );
     const port = await listeningPort(server);
     expect(server.output()).not.toContain('idle garbage collection');
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);

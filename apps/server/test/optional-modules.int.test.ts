@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
-import { killServers, spawnServer } from './server-process.ts';
+import { embeddedServerEnv, killServers, spawnServer } from './server-process.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'mathakine-modules-'));
 
@@ -50,10 +50,9 @@ export async function resolve(specifier, context, nextResolve) {
 register(${JSON.stringify(pathToFileURL(hooks).href)});
 `,
   );
-  const server = spawnServer(
-    { PORT: '0', MATH_TRAINER_HOST: '127.0.0.1', MATHAKINE_DATA_DIR: dir, ...env },
-    { nodeArgs: ['--import', pathToFileURL(register).href] },
-  );
+  const server = spawnServer(embeddedServerEnv(dir, env), {
+    nodeArgs: ['--import', pathToFileURL(register).href],
+  });
   await server.waitForOutput('server listening');
   server.child.kill('SIGTERM');
   expect(await server.exit).toBe(0);

@@ -81,6 +81,20 @@ export const spawnServer = (
   return { child, output: () => output, waitForOutput, exit };
 };
 
+/**
+ * The environment of a development server on an embedded database in `dataDir`, listening on a free
+ * loopback port, plus `extra`.
+ */
+export const embeddedServerEnv = (
+  dataDir: string,
+  extra: Record<string, string> = {},
+): Record<string, string> => ({
+  PORT: '0',
+  MATH_TRAINER_HOST: '127.0.0.1',
+  MATHAKINE_DATA_DIR: dataDir,
+  ...extra,
+});
+
 /** The port of a server that logged "server listening" (pino JSON line). */
 export const listeningPort = async (server: ServerProcess): Promise<number> => {
   const output = await server.waitForOutput('server listening');
