@@ -46,6 +46,7 @@ export const createAccountsApp = async (options: AccountsAppOptions = {}) => {
       trustedProxyHops: options.trustedProxyHops ?? 0,
       secureHeaders: true,
       shutdownTimeoutMs: 1_000,
+      idleGcSeconds: 0,
       headersTimeoutMs: 10_000,
       requestTimeoutMs: 30_000,
       metricsToken: null,

@@ -29,6 +29,7 @@ export const testApiConfig = (overrides: DeepPartial<ApiConfig> = {}): ApiConfig
     trustedProxyHops: 0,
     secureHeaders: true,
     shutdownTimeoutMs: 1_000,
+    idleGcSeconds: 0,
     headersTimeoutMs: 10_000,
     requestTimeoutMs: 30_000,
     metricsToken: null,
