@@ -4,6 +4,7 @@
 export { createCore, type Core } from './core.ts';
 // Kernel: context, dependencies, errors, clock, configuration, ports
 export type { Actor, AuthedCtx, CoreDeps, Ctx } from './kernel/deps.ts';
+export { withActor } from './kernel/deps.ts';
 export { ADMIN_REQUIRED_MESSAGE, requireAdmin, type AdminCtx } from './kernel/authz.ts';
 export {
   AppError,

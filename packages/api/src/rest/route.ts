@@ -9,6 +9,7 @@ import type { z } from 'zod';
 
 import {
   AppError,
+  withActor,
   type AuthedCtx,
   type ClientInfo,
   type Core,
@@ -154,7 +155,7 @@ const ctxFor = (guard: GuardLevel, ctx: Ctx): Ctx | AuthedCtx => {
   if (!AUTHED_GUARDS.includes(guard)) return ctx;
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED', GUARD_MESSAGES.userRequired);
-  return { ...ctx, actor };
+  return withActor(ctx, actor);
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { AuthedCtx, Ctx } from './deps.ts';
+import { withActor, type AuthedCtx, type Ctx } from './deps.ts';
 import { AppError } from './errors.ts';
 
 /** The legacy refusal of every admin route (api-rest-challenges-admin §6): 401 or 403 with this text. */
@@ -18,5 +18,5 @@ export const requireAdmin = (ctx: Ctx): AdminCtx => {
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED', ADMIN_REQUIRED_MESSAGE);
   if (actor.role !== 'archiviste') throw new AppError('FORBIDDEN', ADMIN_REQUIRED_MESSAGE);
-  return { ...ctx, actor: { ...actor, role: 'archiviste' } };
+  return withActor(ctx, { ...actor, role: 'archiviste' as const });
 };

@@ -29,6 +29,19 @@ export interface AuthedCtx extends Ctx {
   actor: Actor;
 }
 
+/**
+ * `ctx` with `actor` in place of its actor. `signal` is passed on as a getter, not copied: a transport
+ * may build it only when read (the Node server's web `Request` behind it costs every request otherwise).
+ */
+export const withActor = <A extends Actor>(ctx: Ctx, actor: A): Ctx & { actor: A } => ({
+  actor,
+  log: ctx.log,
+  requestId: ctx.requestId,
+  get signal() {
+    return ctx.signal;
+  },
+});
+
 /** Process-wide dependencies, built once in apps/server (or the test harness). */
 export interface CoreDeps {
   db: Database;
