@@ -8,6 +8,7 @@ import type { Db, Tx } from '../db/types.ts';
 import { ageGroupToDb } from '../exercises/index.ts';
 import {
   lockUserForAttemptSql,
+  prefetchedColumnsSql,
   streakStateOf,
   type DayStreakState,
   type LockedUserColumns,
@@ -256,6 +257,7 @@ export const insertChallengeAttemptWithEffects = async (
   effects: { user: Prisma.Sql; select: Prisma.Sql | null },
 ): Promise<{ attemptId: number; selected: Readonly<Record<string, unknown>> | undefined }> => {
   const extra = effects.select;
+  const prefetch = prefetchedColumnsSql(extra);
   const rows = await tx.$queryRaw<({ attemptId: number } & Record<string, unknown>)[]>`
     WITH ins AS (
       INSERT INTO "logic_challenge_attempts" ("user_id", "challenge_id", "user_solution", "is_correct",
@@ -269,8 +271,8 @@ export const insertChallengeAttemptWithEffects = async (
         "correct_attempt_count" = "correct_attempt_count" + ${data.isCorrect ? 1 : 0}
       WHERE "id" = ${data.challengeId}
     )
-    SELECT ins."id" AS "attemptId"${extra === null ? Prisma.empty : Prisma.sql`, extra.*`}
-    FROM ins${extra === null ? Prisma.empty : Prisma.sql`, (${extra}) extra`}`;
+    SELECT ins."id" AS "attemptId"${prefetch.columns}
+    FROM ins${prefetch.from}`;
   const row = rows[0];
   if (row === undefined) throw new Error('challenge attempt insert returned no row');
   const { attemptId, ...selected } = row;

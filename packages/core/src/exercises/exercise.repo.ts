@@ -11,6 +11,7 @@ import {
 import type { Db, Tx } from '../db/types.ts';
 import {
   lockUserForAttemptSql,
+  prefetchedColumnsSql,
   streakStateOf,
   type DayStreakState,
   type LockedUserColumns,
@@ -294,6 +295,7 @@ export const insertAttemptWithEffects = async (
   const extra = effects.select(
     Prisma.sql`SELECT "exercise_type", "total_attempts", "correct_attempts", "current_correct_streak" FROM progress`,
   );
+  const prefetch = prefetchedColumnsSql(extra);
   const rows = await tx.$queryRaw<
     ({ attemptId: number; newlySolved: boolean } & Record<string, unknown>)[]
   >`
@@ -308,10 +310,8 @@ export const insertAttemptWithEffects = async (
       RETURNING "id"
     ), progress AS (${effects.progress(newlySolved)}
     ), counters AS (${effects.user})
-    SELECT ins."id" AS "attemptId", ${newlySolved} AS "newlySolved"${
-      extra === null ? Prisma.empty : Prisma.sql`, extra.*`
-    }
-    FROM ins${extra === null ? Prisma.empty : Prisma.sql`, (${extra}) extra`}`;
+    SELECT ins."id" AS "attemptId", ${newlySolved} AS "newlySolved"${prefetch.columns}
+    FROM ins${prefetch.from}`;
   const row = rows[0];
   if (row === undefined) throw new Error('attempt insert returned no row');
   const { attemptId, newlySolved: solved, ...selected } = row;

@@ -25,7 +25,12 @@ import {
   type ProgressIncrement,
 } from './progress.repo.ts';
 
-export { lockUserForAttemptSql, streakStateOf, type LockedUserColumns } from './progress.repo.ts';
+export {
+  lockUserForAttemptSql,
+  prefetchedColumnsSql,
+  streakStateOf,
+  type LockedUserColumns,
+} from './progress.repo.ts';
 
 /**
  * Step 1's counters and the day streak of an exercise attempt, as a data-modifying CTE of the attempt

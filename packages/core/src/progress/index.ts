@@ -23,6 +23,7 @@ export {
   exerciseAttemptUserUpdate,
   exerciseProgressUpsert,
   lockUserForAttemptSql,
+  prefetchedColumnsSql,
   streakStateOf,
   type LockedUserColumns,
   recordAttemptEffects,

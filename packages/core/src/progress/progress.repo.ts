@@ -54,9 +54,10 @@ type AttemptKind = keyof typeof ATTEMPT_COUNTER_COLUMNS;
 
 /**
  * The UPDATE counting one attempt on the user row, and writing the day-streak cache when this attempt
- * changes it (`streak`: the new state, or null to leave the columns as they are).
+ * changes it (`streak`: the new state, or null to leave the columns as they are): a data-modifying CTE
+ * of the attempt statement, for a caller that already holds the user row lock (its first statement).
  */
-const userAttemptUpdateSql = (
+export const attemptUserUpdateSql = (
   kind: AttemptKind,
   attempt: { userId: number; isCorrect: boolean; now: Date },
   streak: DayStreakState | null,
@@ -99,14 +100,15 @@ export const lockUserForAttemptSql = (
     FOR UPDATE OF u`;
 
 /**
- * The user-row counters and the day streak of an attempt as a data-modifying CTE of the attempt
- * statement, for a caller that already holds the user row lock (its first statement).
+ * The post-attempt step's read (`PostAttemptStep.prefetchSql`) joined to an attempt statement's result
+ * row: its columns after the statement's own, and its one-row subquery in the FROM list; empty for none.
  */
-export const attemptUserUpdateSql = (
-  kind: AttemptKind,
-  attempt: { userId: number; isCorrect: boolean; now: Date },
-  streak: DayStreakState | null,
-): Prisma.Sql => userAttemptUpdateSql(kind, attempt, streak);
+export const prefetchedColumnsSql = (
+  select: Prisma.Sql | null,
+): { columns: Prisma.Sql; from: Prisma.Sql } =>
+  select === null
+    ? { columns: Prisma.empty, from: Prisma.empty }
+    : { columns: Prisma.sql`, extra.*`, from: Prisma.sql`, (${select}) extra` };
 
 export interface ProgressIncrement {
   userId: number;
