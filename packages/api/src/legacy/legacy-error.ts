@@ -9,6 +9,7 @@ import {
   LEGACY_CODE_OVERRIDES,
   legacyCodeForStatus,
 } from '../errors.ts';
+import { BODY_TOO_LARGE_MESSAGE } from '../http/input-guard.ts';
 import { ZPydanticError, type PydanticError } from './pydantic.ts';
 
 /** The unified legacy error body (api-rest-core §1.1): `error` is always a copy of `message`. */
@@ -24,7 +25,6 @@ export type LegacyErrorBody = z.infer<typeof ZLegacyErrorBody>;
 
 export const LEGACY_NOT_FOUND_MESSAGE = 'The requested resource does not exist.';
 export const LEGACY_INTERNAL_MESSAGE = 'An internal server error occurred. Please try again later.';
-export const LEGACY_TOO_LARGE_MESSAGE = 'Corps de requête trop volumineux.';
 
 /** Where an AppError carries the pydantic errors of the attempt route's 422 `{"detail": [...]}`. */
 const PYDANTIC_DETAIL = 'pydanticDetail';
@@ -97,8 +97,7 @@ export const toLegacyError = (
     };
   }
   if (err instanceof HTTPException && err.status < 500) {
-    const message =
-      err.status === 413 ? LEGACY_TOO_LARGE_MESSAGE : err.message || 'Requête invalide';
+    const message = err.status === 413 ? BODY_TOO_LARGE_MESSAGE : err.message || 'Requête invalide';
     return {
       status: err.status,
       body: legacyBody(err.status, message),
