@@ -5,7 +5,8 @@
 #                                          production mode: runs the pre-deploy `migrate` command, then starts
 #                                          with ENVIRONMENT=production against that PostgreSQL
 # Checks /health, /ready, /metrics, X-Request-ID, one tRPC call and one legacy REST error body, then stops the
-# server with SIGTERM and expects a clean exit.
+# server with SIGTERM and expects a clean exit; last, that no package the bundle inlines was also loaded from
+# node_modules (.ci/bundle-check.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,7 +49,23 @@ if [[ "$mode" == production ]]; then
   echo "smoke ($mode): pre-deploy migrate ok"
 fi
 
-(cd "$server_dir" && exec env "${env_vars[@]}" node --enable-source-maps --import ./dist/instrument.js ./dist/main.js >>"$log_file" 2>&1) &
+# Every package specifier the server resolves is recorded (a module.register resolve hook) for the bundle
+# check after the stop: a package inlined in the bundle must not also load from node_modules.
+resolved_file="$data_dir/resolved.txt"
+: >"$resolved_file"
+cat >"$data_dir/resolve-hook.mjs" <<HOOK
+import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, nextResolve) {
+  appendFileSync('$resolved_file', specifier + '\\n');
+  return nextResolve(specifier, context);
+}
+HOOK
+cat >"$data_dir/register.mjs" <<HOOK
+import { register } from 'node:module';
+register('file://$data_dir/resolve-hook.mjs');
+HOOK
+
+(cd "$server_dir" && exec env "${env_vars[@]}" node --enable-source-maps --import "$data_dir/register.mjs" --import ./dist/instrument.js ./dist/main.js >>"$log_file" 2>&1) &
 pid=$!
 
 for _ in $(seq 1 240); do
@@ -89,3 +106,6 @@ wait "$pid" || exit_code=$?
 pid=""
 [[ "$exit_code" == "0" ]] || fail "server exited with $exit_code after SIGTERM"
 echo "smoke ($mode): graceful stop ok"
+
+bundle=$(node .ci/bundle-check.mjs "$server_dir/dist" "$resolved_file" 2>&1) || fail "$bundle"
+echo "smoke ($mode): bundle check: $bundle"
