@@ -1,18 +1,27 @@
 /**
  * Access tokens of this process: minting (login, refresh) and verification against the session (per
- * request, through the few-second session cache). The HS256 key is encoded once, here.
+ * request: the signature check memoised per token, then the few-second session cache). The HS256 key is
+ * encoded once, here.
  */
 import type { Actor } from '../kernel/deps.ts';
 import type { AccountsDeps } from './accounts-deps.ts';
 import { findSessionForAuth } from './auth.repo.ts';
 import { accessScopeOf, roleFromDb, type RoleName } from './auth.rules.ts';
-import { accessTokenKey, signAccessToken, verifyAccessToken } from './jwt.ts';
+import {
+  accessTokenKey,
+  memoizeTokenVerification,
+  signAccessToken,
+  verifyAccessToken,
+} from './jwt.ts';
 
 export const makeAccessTokens = (deps: AccountsDeps) => {
   const { config, clock } = deps;
   const accessTtl = config.auth.accessTokenMinutes * 60;
   const refreshTtl = config.auth.refreshTokenDays * 86_400;
   const accessKey = accessTokenKey(config.secretKey);
+  const verifiedClaims = memoizeTokenVerification((token, now) =>
+    verifyAccessToken(accessKey, token, now),
+  );
 
   const mint = (user: { id: number; username: string; role: RoleName }, sessionId: number) =>
     signAccessToken(
@@ -43,7 +52,7 @@ export const makeAccessTokens = (deps: AccountsDeps) => {
   /** Verifies an access token and its session; null when anything is off. */
   const actorFromToken = async (token: string): Promise<Actor | null> => {
     const now = clock.now();
-    const claims = await verifyAccessToken(accessKey, token, now);
+    const claims = await verifiedClaims(token, now);
     if (!claims) return null;
     const session = await resolveSession(claims.sid);
     if (!session?.valid || session.userId !== claims.uid || session.expiresAt <= now) return null;
