@@ -53,6 +53,8 @@ export default defineConfig({
     migrate: 'src/migrate.ts',
     'create-admin': 'src/create-admin.ts',
     'import-legacy': 'src/import-legacy.ts',
+    // The embedded database's thread: packages/core/src/db/pglite-engine.ts loads it next to the bundle.
+    'pglite-worker': '../../packages/core/src/db/pglite-worker.ts',
   },
   format: 'esm',
   platform: 'node',

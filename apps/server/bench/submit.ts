@@ -108,7 +108,9 @@ const main = async () => {
   const db = await createDb(
     url ? { url, poolSize: Math.max(CONCURRENCY, 4) } : { dataDir: MEMORY_DATA_DIR },
   );
-  if (db.migrationTarget.kind === 'pglite') countPglite(db.migrationTarget.pglite);
+  if (db.migrationTarget.kind === 'pglite' && db.migrationTarget.instance !== null) {
+    countPglite(db.migrationTarget.instance);
+  }
   await migrateDatabase(db, { migrationsDir: migrationsDir() });
 
   // Fixtures: one learner per worker and a pool of exercises of every answer kind.

@@ -1,27 +1,33 @@
 import { loadConfigOrExit } from '@mathakine/config';
-import { createDb, migrateDatabase } from '@mathakine/core/db';
+import { isMemoryDataDir, openPgliteThread } from '@mathakine/core/db/embedded';
 
 import { dbOptions } from './db-options.ts';
 import { createLogger } from './logger.ts';
 import { migrationsDir } from './paths.ts';
 
 /**
- * The composition root: configuration → logger → database → the application (application.ts: core,
- * API, HTTP). Only what opens the database is imported up front.
+ * The composition root: configuration → the embedded database's thread → logger → database → the
+ * application (application.ts: core, API, HTTP). Only what opens the database is imported up front.
  */
 const main = async () => {
   const config = loadConfigOrExit();
+  // The embedded database opens in its own thread from here on (≈ 1 s of PGlite start on another
+  // core), while this thread loads the database layer and the application (cold start, issue 17).
+  const { url, dataDir } = config.database;
+  const embedded =
+    url === null && !isMemoryDataDir(dataDir) ? openPgliteThread(dataDir) : undefined;
   const log = createLogger({ level: config.logLevel });
   for (const warning of config.warnings) log.warn(warning);
 
-  // The application's modules load while the database opens (cold start): the embedded engine's
-  // WebAssembly compiles on background threads meanwhile. Awaited once the database is ready.
+  // The application's modules load while the database opens. Awaited once the database is ready.
   const application = import('./application.ts');
   // A failed import is reported where it is awaited, not as an unhandled rejection before.
   application.catch(() => undefined);
 
+  const { createDb, migrateDatabase } = await import('@mathakine/core/db');
   const db = await createDb({
     ...dbOptions(config),
+    ...(embedded === undefined ? {} : { embedded }),
     // A pooled connection ended by the server (restart, failover: 57P01): the pool replaces it and the
     // query that ran on it answers 503. Logged, never fatal (docs/operations.md).
     onConnectionError: (err) => {

@@ -1,8 +1,14 @@
+import type { PrismaPg as PrismaPgAdapter } from '@prisma/adapter-pg';
 import type pg from 'pg';
 
 import { PrismaClient } from './generated/client.ts';
 import type { MigrationTarget } from './migrate.ts';
-import { openPglite } from './pglite.ts';
+import {
+  isMemoryDataDir,
+  openPglite,
+  openPgliteThread,
+  type OpenedPgliteThread,
+} from './pglite.ts';
 import { createStatementNamer, postgresPoolConfig } from './postgres.ts';
 import type { Database } from './types.ts';
 
@@ -11,6 +17,11 @@ export interface CreateDbOptions {
   url?: string | null;
   /** Embedded database folder (the caller decides the default), or `memory://`. Required without `url`. */
   dataDir?: string;
+  /**
+   * Embedded only: the folder's database already opening in its thread (`openPgliteThread`, started
+   * before anything else loads); the returned database owns it. Without it, a folder is opened here.
+   */
+  embedded?: OpenedPgliteThread;
   /** Embedded only: start from a `dumpDataDir()` tarball (test harness). */
   loadDataDir?: Blob;
   poolSize?: number;
@@ -82,6 +93,71 @@ export const guardPoolErrors = (pool: pg.Pool, onError: (err: Error) => void): v
   });
 };
 
+/** Prisma on a `pg` pool (PostgreSQL, or the embedded engine's thread): errors guarded, statements named. */
+const prismaOverPool = (
+  PrismaPg: typeof PrismaPgAdapter,
+  pool: pg.Pool,
+  options: CreateDbOptions,
+  transactionOptions: { maxWait: number; timeout: number },
+): PrismaClient => {
+  guardPoolErrors(pool, options.onConnectionError ?? (() => undefined));
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
+    ...(options.preparedStatements === false
+      ? {}
+      : { statementNameGenerator: createStatementNamer() }),
+  });
+  return new PrismaClient({ adapter, transactionOptions });
+};
+
+/**
+ * A folder's embedded database in its own thread, reached like PostgreSQL: `pg` (one connection: PGlite
+ * has one backend) and Prisma's pg adapter. The driver loads and Prisma starts while PGlite opens.
+ */
+const openEmbeddedThread = async (
+  opened: OpenedPgliteThread,
+  options: CreateDbOptions,
+  transactionOptions: { maxWait: number; timeout: number },
+): Promise<ManagedDatabase> => {
+  const { engine } = opened;
+  try {
+    const [{ PrismaPg }, { default: pgDriver }] = await Promise.all([
+      import('@prisma/adapter-pg'),
+      import('pg'),
+    ]);
+    const pool = new pgDriver.Pool({
+      max: 1,
+      // The one session stays open: a new one would deallocate every prepared statement.
+      idleTimeoutMillis: 0,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? DB_DEFAULTS.connectionTimeoutMs,
+      stream: () => engine.socket(),
+    });
+    const prisma = prismaOverPool(PrismaPg, pool, options, transactionOptions);
+    // Prisma's query compiler compiles while PGlite opens.
+    await Promise.all([prisma.$connect(), engine.ready]);
+    let closed = false;
+    return {
+      kind: 'pglite',
+      prisma,
+      transactionSlots: 1,
+      migrationTarget: { kind: 'pglite', pglite: engine, instance: null },
+      ping: (timeoutMs) => ping(prisma, timeoutMs),
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        try {
+          await prisma.$disconnect();
+        } finally {
+          await opened.close();
+        }
+      },
+    };
+  } catch (err) {
+    await opened.close();
+    throw err;
+  }
+};
+
 /**
  * Opens the process's database: PostgreSQL through `@prisma/adapter-pg` when `url` is set, otherwise PGlite in
  * process under an exclusive folder lock. Interactive transaction limits are set once here; on PGlite they are
@@ -112,14 +188,7 @@ export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabas
         applicationName: options.applicationName ?? 'mathakine',
       }),
     );
-    guardPoolErrors(pool, options.onConnectionError ?? (() => undefined));
-    const adapter = new PrismaPg(pool, {
-      disposeExternalPool: true,
-      ...(options.preparedStatements === false
-        ? {}
-        : { statementNameGenerator: createStatementNamer() }),
-    });
-    const prisma = new PrismaClient({ adapter, transactionOptions });
+    const prisma = prismaOverPool(PrismaPg, pool, options, transactionOptions);
     let closed = false;
     return {
       kind: 'postgres',
@@ -140,6 +209,12 @@ export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabas
       'createDb: without a database URL, a data folder (dataDir, or memory://) is required.',
     );
   }
+  if (options.embedded !== undefined) {
+    return openEmbeddedThread(options.embedded, options, transactionOptions);
+  }
+  if (!isMemoryDataDir(options.dataDir) && options.loadDataDir === undefined) {
+    return openEmbeddedThread(openPgliteThread(options.dataDir), options, transactionOptions);
+  }
   const opened = await openPglite({
     dataDir: options.dataDir,
     ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
@@ -151,7 +226,7 @@ export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabas
     kind: 'pglite',
     prisma,
     transactionSlots: 1,
-    migrationTarget: { kind: 'pglite', pglite: opened.pglite },
+    migrationTarget: { kind: 'pglite', pglite: opened.pglite, instance: opened.pglite },
     ping: (timeoutMs) => ping(prisma, timeoutMs),
     close: async () => {
       if (closed) return;

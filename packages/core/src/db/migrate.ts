@@ -18,15 +18,31 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 
+import type { EmbeddedSql } from './pglite-engine.ts';
 import { connectPostgres } from './postgres.ts';
 
 export const MIGRATIONS_TABLE = '_mathakine_migrations';
 /** Fixed key of the advisory lock held for a whole migrate run ("mathakine" on a phone keypad). */
 export const MIGRATION_LOCK_KEY = 628_425_463;
 
-/** Where migrations run: a PostgreSQL URL (a dedicated connection per run) or an open PGlite instance. */
+/**
+ * Where migrations run: a PostgreSQL URL (a dedicated connection per run) or an open embedded database:
+ * PGlite's SQL in this process or in its engine thread (`pglite`), and the PGlite instance itself when it
+ * is in this process (`instance`: the test harness dumps and shares it), null in the engine thread.
+ */
 export type MigrationTarget =
-  { kind: 'postgres'; url: string } | { kind: 'pglite'; pglite: PGlite };
+  | { kind: 'postgres'; url: string }
+  | { kind: 'pglite'; pglite: EmbeddedSql; instance: PGlite | null };
+
+/** The PGlite instance of an embedded target in this process (the test harness's); throws for the engine thread's. */
+export const inProcessPglite = (target: { kind: 'pglite'; instance: PGlite | null }): PGlite => {
+  if (target.instance === null) {
+    throw new Error(
+      'This needs the embedded database in this process (memory:// or a loaded dump).',
+    );
+  }
+  return target.instance;
+};
 
 /** One raw SQL session (a `pg` client or the PGlite instance). Shared by the runner, the drift check and the harness. */
 export interface SqlSession {
@@ -42,8 +58,9 @@ export const openSqlSession = async (target: MigrationTarget): Promise<SqlSessio
     const { pglite } = target;
     return {
       kind: 'pglite',
+      // Typed by the caller, as a `pg` client's rows are (the runner's own catalogue queries).
       query: async <R extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
-        (await pglite.query<R>(sql, params)).rows,
+        (await pglite.query(sql, params)).rows as R[],
       exec: async (sql: string) => {
         await pglite.exec(sql);
       },
@@ -254,9 +271,9 @@ const verify = (
 
 // PGlite has a single session: a second run in the same process would re-enter the advisory lock, so
 // runs on one instance are also chained through this in-process mutex.
-const pgliteMutexes = new WeakMap<PGlite, Promise<void>>();
+const pgliteMutexes = new WeakMap<EmbeddedSql, Promise<void>>();
 
-const withPgliteMutex = async <T>(pglite: PGlite, fn: () => Promise<T>): Promise<T> => {
+const withPgliteMutex = async <T>(pglite: EmbeddedSql, fn: () => Promise<T>): Promise<T> => {
   const previous = pgliteMutexes.get(pglite) ?? Promise.resolve();
   let release: () => void = () => undefined;
   const current = new Promise<void>((resolve) => {

@@ -11,6 +11,8 @@ import {
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 
+import { startPgliteEngine, type PgliteEngine } from './pglite-engine.ts';
+
 /** The data folder value that keeps an embedded database in memory (nothing on disk, no lock). */
 export const MEMORY_DATA_DIR = 'memory://';
 
@@ -170,6 +172,43 @@ export const openPglite = async (options: OpenPgliteOptions): Promise<OpenedPgli
       closed = true;
       try {
         if (!pglite.closed) await pglite.close();
+      } finally {
+        release();
+      }
+    },
+  };
+};
+
+/**
+ * Opens a folder's embedded database in its own thread (`pglite-engine.ts`) under the exclusive folder
+ * lock: the engine is returned at once and opens meanwhile (`engine.ready`). The server calls it first
+ * thing (`@mathakine/core/db/embedded`, which loads nothing else), then hands it to `createDb`.
+ */
+export interface OpenedPgliteThread {
+  engine: PgliteEngine;
+  /** Closes the engine, then releases the folder lock. Idempotent. */
+  close(): Promise<void>;
+}
+
+export const openPgliteThread = (dataDir: string): OpenedPgliteThread => {
+  const folder = path.resolve(dataDir);
+  const release = acquireDataDirLock(folder);
+  let engine: PgliteEngine;
+  try {
+    mkdirSync(folder, { recursive: true });
+    engine = startPgliteEngine({ dataDir: folder, extraStartParams: EMBEDDED_SERVER_SETTINGS });
+  } catch (err) {
+    release();
+    throw err;
+  }
+  let closed = false;
+  return {
+    engine,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      try {
+        await engine.close();
       } finally {
         release();
       }

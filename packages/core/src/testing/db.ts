@@ -115,7 +115,7 @@ export const createEmptyDatabase = async (): Promise<EmptyDatabase> => {
   if (template.kind === 'pglite') {
     const opened = await openPglite({ dataDir: 'memory://' });
     return {
-      target: { kind: 'pglite', pglite: opened.pglite },
+      target: { kind: 'pglite', pglite: opened.pglite, instance: opened.pglite },
       url: null,
       dispose: () => opened.close(),
     };

@@ -10,6 +10,7 @@ import { pino } from 'pino';
 import type { ManagedDatabase } from '../db/client.ts';
 import { PrismaClient } from '../db/generated/client.ts';
 import type { ExerciseType } from '../db/generated/enums.ts';
+import { inProcessPglite } from '../db/migrate.ts';
 import { makeExerciseService } from '../exercises/index.ts';
 import { makeBadgeService } from '../gamification/index.ts';
 import type { Clock } from '../kernel/clock.ts';
@@ -160,7 +161,7 @@ export const statementCountingClient = (db: ManagedDatabase) => {
   const target = db.migrationTarget;
   const adapter =
     target.kind === 'pglite'
-      ? new PrismaPGlite(target.pglite)
+      ? new PrismaPGlite(inProcessPglite(target))
       : new PrismaPg({ connectionString: target.url });
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   const statements: string[] = [];

@@ -15,6 +15,7 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig } from '@mathakine/config';
 
 import { createDb } from '../db/client.ts';
+import { inProcessPglite } from '../db/migrate.ts';
 import { connectPostgres, quoteIdent, withDatabaseName } from '../db/postgres.ts';
 import { migrateDatabase } from '../reference/index.ts';
 import { MIGRATIONS_DIR, type TestDbTemplate } from './db.ts';
@@ -28,7 +29,7 @@ const setupPglite = async (): Promise<{
   try {
     await migrateDatabase(db, { migrationsDir: MIGRATIONS_DIR });
     if (db.migrationTarget.kind !== 'pglite') throw new Error('expected an embedded database');
-    const dump = await db.migrationTarget.pglite.dumpDataDir('none');
+    const dump = await inProcessPglite(db.migrationTarget).dumpDataDir('none');
     const tarballPath = path.join(dir, 'template.tar');
     await writeFile(tarballPath, Buffer.from(await dump.arrayBuffer()));
     return {

@@ -57,7 +57,10 @@ export const runDriftCheck = async (options: RunDriftCheckOptions): Promise<Drif
     const opened = await openPglite({ dataDir: options.database.dataDir });
     try {
       return finish(
-        await checkDrift(await openSqlSession({ kind: 'pglite', pglite: opened.pglite }), options),
+        await checkDrift(
+          await openSqlSession({ kind: 'pglite', pglite: opened.pglite, instance: opened.pglite }),
+          options,
+        ),
       );
     } finally {
       await opened.close();
@@ -68,7 +71,7 @@ export const runDriftCheck = async (options: RunDriftCheckOptions): Promise<Drif
     progress('Drift check on a fresh in-memory PGlite database');
     const opened = await openPglite({ dataDir: MEMORY_DATA_DIR });
     try {
-      const target = { kind: 'pglite', pglite: opened.pglite } as const;
+      const target = { kind: 'pglite', pglite: opened.pglite, instance: opened.pglite } as const;
       await createMigrator(target, { migrationsDir: options.migrationsDir }).up();
       return finish(await checkDrift(await openSqlSession(target), options));
     } finally {
