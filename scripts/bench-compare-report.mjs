@@ -52,22 +52,25 @@ for (const c of concs) {
     );
   }
 }
-out.push('');
-out.push('Per repetition, relative to the baseline of the same repetition, median (min–max):');
-out.push('');
-out.push('| conc. | server | throughput / baseline | p99 / baseline p99 |');
-out.push('|---:|---|---:|---:|');
-for (const c of concs) {
-  for (const label of labels.filter((l) => l !== 'baseline')) {
-    const ratios = [];
-    const p99s = [];
-    for (const x of runs.filter((y) => y.label === label && y.c === c)) {
-      const base = runs.find((y) => y.label === 'baseline' && y.c === c && y.rep === x.rep);
-      if (!base) continue;
-      ratios.push(x.r.throughput_rps / base.r.throughput_rps);
-      p99s.push(x.r.p99_ms / base.r.p99_ms);
+// The embedded comparison (ENGINE=pglite) has no baseline.
+if (labels.includes('baseline')) {
+  out.push('');
+  out.push('Per repetition, relative to the baseline of the same repetition, median (min–max):');
+  out.push('');
+  out.push('| conc. | server | throughput / baseline | p99 / baseline p99 |');
+  out.push('|---:|---|---:|---:|');
+  for (const c of concs) {
+    for (const label of labels.filter((l) => l !== 'baseline')) {
+      const ratios = [];
+      const p99s = [];
+      for (const x of runs.filter((y) => y.label === label && y.c === c)) {
+        const base = runs.find((y) => y.label === 'baseline' && y.c === c && y.rep === x.rep);
+        if (!base) continue;
+        ratios.push(x.r.throughput_rps / base.r.throughput_rps);
+        p99s.push(x.r.p99_ms / base.r.p99_ms);
+      }
+      out.push(`| ${c} | ${label} | ${fmt(ratios, 2)} | ${fmt(p99s, 1)} |`);
     }
-    out.push(`| ${c} | ${label} | ${fmt(ratios, 2)} | ${fmt(p99s, 1)} |`);
   }
 }
 const loads = runs.map((x) => x.r.loadavg_1m).filter((x) => typeof x === 'number');
