@@ -93,7 +93,7 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
   app.get('/health', markRoute('/health'), (c) => c.text('ok'));
   app.get('/robots.txt', markRoute('/robots.txt'), (c) => c.text(ROBOTS_TXT));
   app.get('/ready', markRoute('/ready'), async (c) => {
-    const readiness = await c.var.core.system.readiness();
+    const readiness = await c.get('core').system.readiness();
     return c.json(readiness, readiness.ready ? 200 : 503);
   });
   app.get('/metrics', markRoute('/metrics'), async (c) => {
@@ -156,13 +156,13 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
     const path = c.req.path;
     const response = isTrpcPath(path)
       ? trpcErrorResponse(c, err, trpcRouter)
-      : writeLegacyError(c, toLegacyError(err, { path, requestId: c.var.requestId }));
+      : writeLegacyError(c, toLegacyError(err, { path, requestId: c.get('requestId') }));
     reportFailure(err, {
-      log: c.var.log,
+      log: c.get('log'),
       status: response.status,
-      requestId: c.var.requestId,
+      requestId: c.get('requestId'),
       path,
-      actorId: c.var.actor?.userId ?? null,
+      actorId: c.get('actor')?.userId ?? null,
       transport: isTrpcPath(path) ? 'trpc' : path.startsWith('/api') ? 'rest' : 'http',
     });
     return response;

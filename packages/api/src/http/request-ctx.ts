@@ -6,9 +6,9 @@ import type { ApiEnv } from '../hono-env.ts';
 
 /** Core's per-request context from the Hono variables. */
 export const ctxOf = (c: Context<ApiEnv>): Ctx => ({
-  actor: c.var.actor,
-  log: c.var.log,
-  requestId: c.var.requestId,
+  actor: c.get('actor'),
+  log: c.get('log'),
+  requestId: c.get('requestId'),
   // Aborted by the Node server when the client disconnects: a stream's AI call stops with it. Read on
   // use: the web Request behind it is built only for the requests that need it.
   get signal() {
@@ -17,6 +17,6 @@ export const ctxOf = (c: Context<ApiEnv>): Ctx => ({
 });
 
 export const clientOf = (c: Context<ApiEnv>): ClientInfo => ({
-  ip: c.var.clientIp,
+  ip: c.get('clientIp'),
   userAgent: c.req.header('User-Agent') ?? null,
 });

@@ -14,7 +14,7 @@ export const coreAuthResolver =
     core.auth.resolveAccessToken(accessToken);
 
 /**
- * Resolves `c.var.actor` from the `access_token` cookie first, then `Authorization: Bearer` (api-rest-core
+ * Resolves `c.get('actor')` from the `access_token` cookie first, then `Authorization: Bearer` (api-rest-core
  * §2.3). Never rejects and never wraps downstream errors (audit X1): guards decide.
  */
 export const authContext = (resolve: AuthResolver) =>
@@ -25,7 +25,7 @@ export const authContext = (resolve: AuthResolver) =>
       ? header.slice(7).trim() || undefined
       : undefined;
     // The cookie wins over the header when both are present (api-rest-core §2.3).
-    const resolved = await resolve({ accessToken: cookieToken ?? bearerToken, log: c.var.log });
+    const resolved = await resolve({ accessToken: cookieToken ?? bearerToken, log: c.get('log') });
     c.set('actor', resolved.actor);
     c.set('tokenState', resolved.tokenState);
     await next();

@@ -60,7 +60,7 @@ export const maintenanceMode = (exemptions: MaintenanceExemptions) =>
   createMiddleware<ApiEnv>(async (c, next) => {
     if (
       !isMaintenanceExempt(exemptions, c.req.path) &&
-      (await c.var.core.settings.isMaintenanceMode())
+      (await c.get('core').settings.isMaintenanceMode())
     ) {
       throw new AppError('MAINTENANCE', MAINTENANCE_MESSAGE);
     }

@@ -64,7 +64,7 @@ export const metricsMiddleware = (metrics: ApiMetrics) => {
       await next();
       status = c.res.status;
     } finally {
-      const template = c.var.routeTemplate;
+      const template = c.get('routeTemplate');
       const path = template ? pathLabelOf(template) : 'unmatched';
       const method = c.req.method;
       end({ method, path });

@@ -10,6 +10,6 @@ import type { ApiEnv } from '../hono-env.ts';
  */
 export const rateLimit = (bucket: RateLimitBucket) =>
   createMiddleware<ApiEnv>(async (c, next) => {
-    await c.var.core.rateLimits.consume(bucket, c.var.clientIp);
+    await c.get('core').rateLimits.consume(bucket, c.get('clientIp'));
     return next();
   });

@@ -29,7 +29,7 @@ export const requestIdMiddleware = () =>
 export const requestContext = (deps: Pick<ApiDeps, 'log' | 'config' | 'remoteAddress' | 'core'>) =>
   createMiddleware<ApiEnv>(async (c, next) => {
     const started = performance.now();
-    const log: Logger = deps.log.child({ requestId: c.var.requestId });
+    const log: Logger = deps.log.child({ requestId: c.get('requestId') });
     c.set('log', log);
     c.set('core', deps.core);
     c.set('productionCookies', deps.config.isProduction);
@@ -50,7 +50,7 @@ export const requestContext = (deps: Pick<ApiDeps, 'log' | 'config' | 'remoteAdd
         path: c.req.path,
         status: c.res.status,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
-        userId: c.var.actor?.userId ?? null,
+        userId: c.get('actor')?.userId ?? null,
       },
       'request',
     );

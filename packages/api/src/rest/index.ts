@@ -22,9 +22,9 @@ export const createLegacyApp = (
 ) => {
   const router = createLegacyRouter('/api', options);
   router.app.use('*', async (c, next) => {
-    if (!c.var.actor && !isPublicRoute(router.routes, c.req.method, c.req.path)) {
+    if (!c.get('actor') && !isPublicRoute(router.routes, c.req.method, c.req.path)) {
       const message =
-        c.var.tokenState === 'invalid' ? GUARD_MESSAGES.invalidToken : GUARD_MESSAGES.noToken;
+        c.get('tokenState') === 'invalid' ? GUARD_MESSAGES.invalidToken : GUARD_MESSAGES.noToken;
       throw new AppError('UNAUTHENTICATED', message);
     }
     await next();

@@ -59,7 +59,7 @@ export const compilePrefix = (template: string): RegExp =>
 export const guard = (level: GuardLevel) =>
   createMiddleware<ApiEnv>(async (c, next) => {
     if (level === 'public' || level === 'public+optional') return next();
-    const actor = c.var.actor;
+    const actor = c.get('actor');
     if (!actor) throw new AppError('UNAUTHENTICATED', GUARD_MESSAGES.userRequired);
     if (level === 'user+full' && actor.accessScope !== 'full') {
       throw new AppError('EMAIL_VERIFICATION_REQUIRED', GUARD_MESSAGES.emailVerificationRequired);
@@ -73,7 +73,7 @@ export const guard = (level: GuardLevel) =>
 /** The legacy cookies over Hono's context (one place knows the production flags). */
 const legacyCookies = (c: Context<ApiEnv>): LegacyCookies => {
   const jar = honoCookieJar(c);
-  const production = c.var.productionCookies;
+  const production = c.get('productionCookies');
   return {
     get: (name) => jar.get(name),
     setAuth: (tokens) => {
@@ -90,7 +90,7 @@ const legacyCookies = (c: Context<ApiEnv>): LegacyCookies => {
 
 const rawRequestOf = (c: Context<ApiEnv>): RawRequest => ({
   ctx: ctxOf(c),
-  core: c.var.core,
+  core: c.get('core'),
   client: clientOf(c),
   cookies: legacyCookies(c),
   params: c.req.param(),
@@ -208,5 +208,5 @@ export const unmatched = (routes: readonly RouteTableEntry[], c: Context<ApiEnv>
 export const legacyNotFound = (c: Context<ApiEnv>): Response =>
   writeLegacyError(
     c,
-    toLegacyError(routeNotFound(), { path: c.req.path, requestId: c.var.requestId }),
+    toLegacyError(routeNotFound(), { path: c.req.path, requestId: c.get('requestId') }),
   );

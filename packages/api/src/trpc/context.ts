@@ -33,16 +33,16 @@ export const createTrpcContext = (
   c: Context<ApiEnv>,
   options: { exposeInternalErrors: boolean; metrics: Pick<ApiMetrics, 'trpcDuration'> },
 ): TrpcContext => ({
-  actor: c.var.actor,
-  log: c.var.log,
-  requestId: c.var.requestId,
-  core: c.var.core,
+  actor: c.get('actor'),
+  log: c.get('log'),
+  requestId: c.get('requestId'),
+  core: c.get('core'),
   exposeInternalErrors: options.exposeInternalErrors,
   metrics: options.metrics,
   http: {
-    clientIp: c.var.clientIp,
+    clientIp: c.get('clientIp'),
     userAgent: c.req.header('User-Agent') ?? null,
     cookies: honoCookieJar(c),
-    productionCookies: c.var.productionCookies,
+    productionCookies: c.get('productionCookies'),
   },
 });
