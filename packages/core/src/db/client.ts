@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { PrismaClient } from './generated/client.ts';
 import type { MigrationTarget } from './migrate.ts';
 import {
+  closeInOrder,
   isMemoryDataDir,
   openPglite,
   openPgliteThread,
@@ -110,6 +111,20 @@ const prismaOverPool = (
   return new PrismaClient({ adapter, transactionOptions });
 };
 
+/** An embedded database (one session: one transaction at a time); closing it closes Prisma, then the engine. */
+const embeddedDatabase = (
+  prisma: PrismaClient,
+  migrationTarget: Extract<MigrationTarget, { kind: 'pglite' }>,
+  closeEngine: () => Promise<void>,
+): ManagedDatabase => ({
+  kind: 'pglite',
+  prisma,
+  transactionSlots: 1,
+  migrationTarget,
+  ping: (timeoutMs) => ping(prisma, timeoutMs),
+  close: closeInOrder(() => prisma.$disconnect(), closeEngine),
+});
+
 /**
  * A folder's embedded database in its own thread, reached like PostgreSQL: `pg` (one connection: PGlite
  * has one backend) and Prisma's pg adapter. The driver loads and Prisma starts while PGlite opens.
@@ -135,23 +150,9 @@ const openEmbeddedThread = async (
     const prisma = prismaOverPool(PrismaPg, pool, options, transactionOptions);
     // Prisma's query compiler compiles while PGlite opens.
     await Promise.all([prisma.$connect(), engine.ready]);
-    let closed = false;
-    return {
-      kind: 'pglite',
-      prisma,
-      transactionSlots: 1,
-      migrationTarget: { kind: 'pglite', pglite: engine, instance: null },
-      ping: (timeoutMs) => ping(prisma, timeoutMs),
-      close: async () => {
-        if (closed) return;
-        closed = true;
-        try {
-          await prisma.$disconnect();
-        } finally {
-          await opened.close();
-        }
-      },
-    };
+    return embeddedDatabase(prisma, { kind: 'pglite', pglite: engine, instance: null }, () =>
+      opened.close(),
+    );
   } catch (err) {
     await opened.close();
     throw err;
@@ -221,21 +222,9 @@ export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabas
   });
   const { PrismaPGlite } = await import('pglite-prisma-adapter');
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(opened.pglite), transactionOptions });
-  let closed = false;
-  return {
-    kind: 'pglite',
+  return embeddedDatabase(
     prisma,
-    transactionSlots: 1,
-    migrationTarget: { kind: 'pglite', pglite: opened.pglite, instance: opened.pglite },
-    ping: (timeoutMs) => ping(prisma, timeoutMs),
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      try {
-        await prisma.$disconnect();
-      } finally {
-        await opened.close();
-      }
-    },
-  };
+    { kind: 'pglite', pglite: opened.pglite, instance: opened.pglite },
+    () => opened.close(),
+  );
 };

@@ -132,6 +132,26 @@ export const acquireDataDirLock = (dataDir: string): (() => void) => {
  */
 export const EMBEDDED_SERVER_SETTINGS: readonly string[] = ['-c', 'shared_buffers=32MB'];
 
+/**
+ * An idempotent close of two steps: `first`, then `then` even when `first` failed (the database, then
+ * what it runs on: its lock, its engine).
+ */
+export const closeInOrder = (
+  first: () => Promise<void>,
+  then: () => Promise<void> | void,
+): (() => Promise<void>) => {
+  let closed = false;
+  return async () => {
+    if (closed) return;
+    closed = true;
+    try {
+      await first();
+    } finally {
+      await then();
+    }
+  };
+};
+
 export interface OpenPgliteOptions {
   /** A folder, or `memory://` for an in-memory database. */
   dataDir: string;
@@ -164,18 +184,11 @@ export const openPglite = async (options: OpenPgliteOptions): Promise<OpenedPgli
     release();
     throw err;
   }
-  let closed = false;
   return {
     pglite,
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      try {
-        if (!pglite.closed) await pglite.close();
-      } finally {
-        release();
-      }
-    },
+    close: closeInOrder(async () => {
+      if (!pglite.closed) await pglite.close();
+    }, release),
   };
 };
 
@@ -201,17 +214,5 @@ export const openPgliteThread = (dataDir: string): OpenedPgliteThread => {
     release();
     throw err;
   }
-  let closed = false;
-  return {
-    engine,
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      try {
-        await engine.close();
-      } finally {
-        release();
-      }
-    },
-  };
+  return { engine, close: closeInOrder(() => engine.close(), release) };
 };
