@@ -34,9 +34,10 @@ export interface CreateDbOptions {
   transactionMaxWaitMs?: number;
   applicationName?: string;
   /**
-   * PostgreSQL only (default true): each distinct statement text (up to a bound) gets a stable name, so
-   * `pg` prepares it once per connection and PostgreSQL can reuse its plan instead of parsing and planning
-   * it on every execution. Turn off behind a transaction-mode pooler (PgBouncer) that cannot keep them.
+   * PostgreSQL and a folder's embedded database (default true): each distinct statement text (up to a
+   * bound) gets a stable name, so `pg` prepares it once per connection and PostgreSQL can reuse its plan
+   * instead of parsing and planning it on every execution. Turn off behind a transaction-mode pooler
+   * (PgBouncer) that cannot keep them.
    */
   preparedStatements?: boolean;
   /**
@@ -160,10 +161,11 @@ const openEmbeddedThread = async (
 };
 
 /**
- * Opens the process's database: PostgreSQL through `@prisma/adapter-pg` when `url` is set, otherwise PGlite in
- * process under an exclusive folder lock. Interactive transaction limits are set once here; on PGlite they are
- * what turns a query issued outside `tx` inside `$transaction` (a self-deadlock on its single session) into a
- * fast error instead of a hang.
+ * Opens the process's database: PostgreSQL through `@prisma/adapter-pg` when `url` is set, otherwise PGlite:
+ * a folder (under an exclusive lock) in its own thread, reached through the same adapter; `memory://` or a
+ * loaded dump (the test harness) in process. Interactive transaction limits are set once here; on
+ * PGlite they are what turns a query issued outside `tx` inside `$transaction` (a self-deadlock on its
+ * single session) into a fast error instead of a hang.
  */
 export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabase> => {
   const transactionOptions = {
