@@ -2,8 +2,11 @@ import type { Prisma, PrismaClient } from '../db/generated/client.ts';
 import { BADGE_CATALOGUE, type BadgeDefinition } from './badges.ts';
 import {
   applyStarterChallenges,
+  starterCatalogueIsCurrent,
+  starterReferences,
   type ApplyStarterChallengesResult,
 } from './challenges/apply-starter-challenges.ts';
+import { readReferenceState } from './reference.repo.ts';
 import { DEFAULT_SETTING_ROWS } from './settings.ts';
 
 /**
@@ -42,7 +45,18 @@ export const badgeSelect = {
   starWarsTitle: true,
 } as const satisfies Prisma.AchievementSelect;
 
-type StoredBadge = Prisma.AchievementGetPayload<{ select: typeof badgeSelect }>;
+/** The catalogue-owned columns of a stored badge (enums as their labels, JSON as parsed). */
+interface StoredCatalogueBadge {
+  name: string;
+  description: string | null;
+  iconUrl: string | null;
+  category: string | null;
+  tier: string | null;
+  pointsReward: number;
+  isSecret: boolean;
+  requirements: unknown;
+  starWarsTitle: string | null;
+}
 
 /** Structural equality of JSON values, independent of object key order (jsonb reorders keys). */
 const jsonEqual = (a: unknown, b: unknown): boolean => {
@@ -78,7 +92,7 @@ const badgeData = (def: BadgeDefinition) => ({
   starWarsTitle: def.starWarsTitle,
 });
 
-const badgeDiffers = (stored: StoredBadge, def: BadgeDefinition): boolean =>
+const badgeDiffers = (stored: StoredCatalogueBadge, def: BadgeDefinition): boolean =>
   stored.name !== def.name ||
   stored.description !== def.description ||
   stored.iconUrl !== def.iconUrl ||
@@ -88,6 +102,47 @@ const badgeDiffers = (stored: StoredBadge, def: BadgeDefinition): boolean =>
   stored.isSecret !== def.isSecret ||
   stored.starWarsTitle !== def.starWarsTitle ||
   !jsonEqual(stored.requirements, def.requirements);
+
+const NOTHING_APPLIED: ApplyReferenceDataResult = {
+  badgesInserted: 0,
+  badgesUpdated: 0,
+  settingsInserted: 0,
+  challengesInserted: 0,
+  challengesUpdated: 0,
+};
+
+/**
+ * Whether `applyReferenceData` (with the starter challenges) would write nothing: every catalogue
+ * badge stored with its catalogue columns, every default setting key present, every starter challenge
+ * written from its current entry. One read-only statement, where applying takes a transaction, a lock
+ * and five statements whose first compilation dominates the embedded server's start (issue 17).
+ */
+export const referenceDataIsCurrent = async (prisma: PrismaClient): Promise<boolean> => {
+  const state = await readReferenceState(prisma, {
+    badgeCodes: BADGE_CATALOGUE.map((b) => b.code),
+    settingKeys: DEFAULT_SETTING_ROWS.map((row) => row.key),
+    starterReferences: starterReferences(),
+  });
+  const stored = new Map(state.badges.map((b) => [b.code, b]));
+  const keys = new Set(state.settingKeys);
+  return (
+    BADGE_CATALOGUE.every((def) => {
+      const badge = stored.get(def.code);
+      return badge !== undefined && !badgeDiffers(badge, def);
+    }) &&
+    DEFAULT_SETTING_ROWS.every((row) => keys.has(row.key)) &&
+    starterCatalogueIsCurrent(state.starters)
+  );
+};
+
+/**
+ * `applyReferenceData` when something is missing or out of date, nothing otherwise (zero counts, as
+ * applying would have returned): what provisioning runs, on every embedded start and every deploy.
+ */
+export const ensureReferenceData = async (
+  prisma: PrismaClient,
+): Promise<ApplyReferenceDataResult> =>
+  (await referenceDataIsCurrent(prisma)) ? NOTHING_APPLIED : applyReferenceData(prisma);
 
 /**
  * Brings the reference data of a migrated database up to date, in one transaction:

@@ -4,15 +4,16 @@
  */
 import type { ManagedDatabase } from '../db/client.ts';
 import { createMigrator, type MigrationRunResult } from '../db/migrate.ts';
-import { applyReferenceData } from './apply.ts';
+import { ensureReferenceData, type ApplyReferenceDataResult } from './apply.ts';
 
 export interface MigrateDatabaseResult extends MigrationRunResult {
-  reference: Awaited<ReturnType<typeof applyReferenceData>>;
+  reference: ApplyReferenceDataResult;
 }
 
 /**
- * Applies pending migrations, then the reference data (idempotent). Used by the CLI, by the embedded
- * default on server start (the only database that migrates itself) and by the test harness.
+ * Applies pending migrations, then the reference data when it is not already current (idempotent). Used
+ * by the CLI, by the embedded default on server start (the only database that migrates itself) and by
+ * the test harness.
  */
 export const migrateDatabase = async (
   db: ManagedDatabase,
@@ -23,6 +24,6 @@ export const migrateDatabase = async (
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
   const result = await migrator.up();
-  const reference = await applyReferenceData(db.prisma);
+  const reference = await ensureReferenceData(db.prisma);
   return { ...result, reference };
 };

@@ -2,7 +2,12 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import type { PrismaClient } from '../db/generated/client.ts';
 import { createLogicChallenge, getTestDb, resetDb } from '../testing/index.ts';
-import { applyReferenceData, REFERENCE_DATA_VERSION } from './apply.ts';
+import {
+  applyReferenceData,
+  ensureReferenceData,
+  REFERENCE_DATA_VERSION,
+  referenceDataIsCurrent,
+} from './apply.ts';
 import { parseBadgeRequirement } from './badge-requirements.ts';
 import { BADGE_CATALOGUE } from './badges.ts';
 import { STARTER_SOURCE } from './challenges/apply-starter-challenges.ts';
@@ -147,6 +152,158 @@ describe('reference data', () => {
       isActive: false,
     });
     expect(await applyReferenceData(prisma)).toEqual(NOTHING);
+  });
+});
+
+describe('whether the reference data is current (the check before applying)', () => {
+  let prisma: PrismaClient;
+  const firstBadge = BADGE_CATALOGUE[0];
+  const firstStarter = STARTER_CHALLENGES[0];
+  const badgeCode = firstBadge?.code ?? '';
+  const starterRef = starterReference(firstStarter?.key ?? '');
+
+  beforeAll(async () => {
+    ({ prisma } = await getTestDb());
+  });
+
+  beforeEach(async () => {
+    await resetDb(prisma);
+    await applyReferenceData(prisma);
+  });
+
+  // Each case changes a deployed database, then states whether applying would still write nothing.
+  const cases: {
+    name: string;
+    change: (db: PrismaClient) => Promise<unknown>;
+    current: boolean;
+  }[] = [
+    { name: 'nothing changed', change: () => Promise.resolve(), current: true },
+    {
+      name: 'an admin deactivated a badge',
+      change: (db) =>
+        db.achievement.update({ where: { code: badgeCode }, data: { isActive: false } }),
+      current: true,
+    },
+    {
+      name: "a badge's requirements stored with their keys in another order",
+      change: (db) =>
+        db.achievement.update({
+          where: { code: badgeCode },
+          data: {
+            requirements: Object.fromEntries(
+              Object.entries(firstBadge?.requirements ?? {}).reverse(),
+            ),
+          },
+        }),
+      current: true,
+    },
+    {
+      name: 'an admin changed a setting value',
+      change: (db) =>
+        db.setting.update({ where: { key: 'max_export_rows' }, data: { value: '7' } }),
+      current: true,
+    },
+    {
+      name: 'an admin edited and archived a starter challenge',
+      change: (db) =>
+        db.logicChallenge.updateMany({
+          where: { sourceReference: starterRef },
+          data: { title: 'Titre revu', isArchived: true },
+        }),
+      current: true,
+    },
+    {
+      name: 'a later copy reuses a starter key (the first row is the catalogue’s)',
+      change: (db) => createLogicChallenge(db, { sourceReference: starterRef }),
+      current: true,
+    },
+    {
+      name: 'a badge renamed',
+      change: (db) =>
+        db.achievement.update({ where: { code: badgeCode }, data: { name: 'Autre' } }),
+      current: false,
+    },
+    {
+      name: "a badge's requirements changed",
+      change: (db) =>
+        db.achievement.update({
+          where: { code: badgeCode },
+          data: { requirements: { attempts_count: 999 } },
+        }),
+      current: false,
+    },
+    {
+      name: "a badge's tier removed",
+      change: (db) => db.achievement.update({ where: { code: badgeCode }, data: { tier: null } }),
+      current: false,
+    },
+    {
+      name: 'a badge deleted',
+      change: (db) => db.achievement.delete({ where: { code: badgeCode } }),
+      current: false,
+    },
+    {
+      name: 'a default setting deleted',
+      change: (db) => db.setting.delete({ where: { key: 'feature_chat_enabled' } }),
+      current: false,
+    },
+    {
+      name: 'a starter challenge deleted',
+      change: (db) => db.logicChallenge.deleteMany({ where: { sourceReference: starterRef } }),
+      current: false,
+    },
+    {
+      name: 'a starter challenge written from an older catalogue entry',
+      change: (db) =>
+        db.logicChallenge.updateMany({
+          where: { sourceReference: starterRef },
+          data: {
+            generationParameters: {
+              source: STARTER_SOURCE,
+              key: firstStarter?.key,
+              revision: 'old',
+            },
+          },
+        }),
+      current: false,
+    },
+    {
+      name: 'empty reference tables',
+      change: async (db) => {
+        await db.achievement.deleteMany({});
+        await db.setting.deleteMany({});
+        await db.logicChallenge.deleteMany({});
+      },
+      current: false,
+    },
+  ];
+
+  it.each(cases)('$name: current = $current, exactly when applying writes nothing', async (c) => {
+    await c.change(prisma);
+
+    expect(await referenceDataIsCurrent(prisma)).toBe(c.current);
+    // The oracle: applying writes nothing exactly when the check says current.
+    const applied = await applyReferenceData(prisma);
+    expect(
+      applied.badgesInserted + applied.badgesUpdated + applied.settingsInserted === 0 &&
+        applied.challengesInserted + applied.challengesUpdated === 0,
+    ).toBe(c.current);
+    expect(await referenceDataIsCurrent(prisma)).toBe(true);
+  });
+
+  it('ensureReferenceData writes nothing when current and applies when not', async () => {
+    const before = await snapshotReferenceRows(prisma);
+    expect(await ensureReferenceData(prisma)).toEqual(NOTHING);
+    expect(await snapshotReferenceRows(prisma)).toEqual(before);
+
+    await prisma.achievement.update({ where: { code: badgeCode }, data: { name: 'Autre' } });
+    await prisma.setting.delete({ where: { key: 'feature_chat_enabled' } });
+    expect(await ensureReferenceData(prisma)).toEqual({
+      ...NOTHING,
+      badgesUpdated: 1,
+      settingsInserted: 1,
+    });
+    expect(await referenceDataIsCurrent(prisma)).toBe(true);
   });
 });
 

@@ -49,13 +49,54 @@ const generationParameters = (def: StarterChallenge) => ({
   revision: starterRevision(def),
 });
 
-const storedRevision = (value: Prisma.JsonValue): string | null =>
+const storedRevision = (value: unknown): string | null =>
   typeof value === 'object' &&
   value !== null &&
-  !Array.isArray(value) &&
+  'revision' in value &&
   typeof value.revision === 'string'
     ? value.revision
     : null;
+
+/** A stored starter row as the catalogue sees it. */
+interface StoredStarter {
+  sourceReference: string | null;
+  generationParameters: unknown;
+}
+
+/** The first row (in id order) of each starter reference: the one the catalogue owns. */
+const firstByReference = <R extends StoredStarter>(rows: readonly R[]): Map<string, R> => {
+  const byReference = new Map<string, R>();
+  for (const row of rows) {
+    if (row.sourceReference !== null && !byReference.has(row.sourceReference)) {
+      byReference.set(row.sourceReference, row);
+    }
+  }
+  return byReference;
+};
+
+/** Whether a stored row was written from this catalogue entry (its revision is the entry's). */
+const writtenFrom = (row: StoredStarter, def: StarterChallenge): boolean =>
+  storedRevision(row.generationParameters) === starterRevision(def);
+
+/** The references of the catalogue's entries, as stored in `source_reference`. */
+export const starterReferences = (
+  catalogue: readonly StarterChallenge[] = STARTER_CHALLENGES,
+): string[] => catalogue.map((def) => starterReference(def.key));
+
+/**
+ * Whether `applyStarterChallenges` would write nothing, given the stored rows of the catalogue's
+ * references in id order: every entry has its row, written from the entry as it is now.
+ */
+export const starterCatalogueIsCurrent = (
+  rows: readonly StoredStarter[],
+  catalogue: readonly StarterChallenge[] = STARTER_CHALLENGES,
+): boolean => {
+  const byReference = firstByReference(rows);
+  return catalogue.every((def) => {
+    const row = byReference.get(starterReference(def.key));
+    return row !== undefined && writtenFrom(row, def);
+  });
+};
 
 /**
  * Brings the starter catalogue of a database up to date, inside the caller's transaction:
@@ -73,16 +114,11 @@ export const applyStarterChallenges = async (
 ): Promise<ApplyStarterChallengesResult> => {
   await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${APPLY_LOCK_KEY}::bigint)`;
   const stored = await tx.logicChallenge.findMany({
-    where: { sourceReference: { in: catalogue.map((def) => starterReference(def.key)) } },
+    where: { sourceReference: { in: starterReferences(catalogue) } },
     select: { id: true, sourceReference: true, generationParameters: true },
     orderBy: { id: 'asc' },
   });
-  const byReference = new Map<string, (typeof stored)[number]>();
-  for (const row of stored) {
-    if (row.sourceReference !== null && !byReference.has(row.sourceReference)) {
-      byReference.set(row.sourceReference, row);
-    }
-  }
+  const byReference = firstByReference(stored);
 
   const missing = catalogue.filter((def) => !byReference.has(starterReference(def.key)));
   if (missing.length > 0) {
@@ -98,9 +134,7 @@ export const applyStarterChallenges = async (
   let challengesUpdated = 0;
   for (const def of catalogue) {
     const row = byReference.get(starterReference(def.key));
-    if (row === undefined || storedRevision(row.generationParameters) === starterRevision(def)) {
-      continue;
-    }
+    if (row === undefined || writtenFrom(row, def)) continue;
     await tx.logicChallenge.update({
       where: { id: row.id },
       data: { ...catalogueColumns(def), generationParameters: generationParameters(def) },
