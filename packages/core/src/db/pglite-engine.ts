@@ -5,7 +5,9 @@
  * (≈ 1 s) runs on another core while the main thread loads the application, and a query's execution no
  * longer blocks the event loop.
  */
+import { availableParallelism } from 'node:os';
 import { Duplex } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 
@@ -188,11 +190,25 @@ export interface StartEngineOptions {
 }
 
 /**
+ * How many background tasks V8 may use to compile WebAssembly while the engine thread runs: the cores
+ * minus the two the server's threads need (the main thread, the engine thread), at least one. V8 would
+ * otherwise use every platform thread (4 here) for the optimising compilation of PGlite's hot functions,
+ * ≈ 1 s of CPU during a start: on 2 cores, 6 runnable threads left the two that matter a third of a core
+ * each. Functions are still optimised, on fewer threads; what runs meanwhile is V8's baseline code.
+ */
+export const wasmCompileTasks = (cores: number): number => Math.max(1, cores - 2);
+
+/**
  * Starts the engine thread; PGlite opens in it meanwhile (`ready`). Messages sent before it is open
  * wait in the thread's queue. A dead thread (a crash, or PGlite failing to open) fails every session
  * and query with an unavailable error (503), never the process.
+ *
+ * Process-wide: sets V8's `--wasm-num-compilation-tasks` (`wasmCompileTasks`) before the thread compiles
+ * PGlite, and before the main thread's first WebAssembly (Prisma's query compiler) when it is the first
+ * thing the server starts (`main.ts`): the embedded cold start's largest saving (docs/performance.md).
  */
 export const startPgliteEngine = (options: StartEngineOptions): PgliteEngine => {
+  setFlagsFromString(`--wasm-num-compilation-tasks=${wasmCompileTasks(availableParallelism())}`);
   const thread = threadModule();
   const worker = new Worker(thread.entry, {
     eval: thread.evaluated,
