@@ -42,11 +42,21 @@ export interface ApplicationContext {
   db: ManagedDatabase;
 }
 
+export interface BuiltApplication {
+  /** Listens, and installs the graceful shutdown on SIGTERM / SIGINT. */
+  serve(): Promise<void>;
+}
+
 /**
- * The application over an opened database: ports → core → API → HTTP server, and the graceful
- * shutdown on SIGTERM / SIGINT. main.ts imports this module while the database opens.
+ * The application over an opened database: ports → core → API, built without serving (no query runs),
+ * so main.ts builds it while the embedded database is being provisioned; `serve` then starts the HTTP
+ * server. main.ts imports this module while the database opens.
  */
-export const startApplication = async ({ config, log, db }: ApplicationContext): Promise<void> => {
+export const buildApplication = async ({
+  config,
+  log,
+  db,
+}: ApplicationContext): Promise<BuiltApplication> => {
   // Optional integrations are loaded only when configured (cold start and memory): Sentry with a DSN.
   const Sentry = config.sentry.dsn && !config.isTest ? await import('@sentry/node') : null;
 
@@ -78,37 +88,40 @@ export const startApplication = async ({ config, log, db }: ApplicationContext):
     },
   });
 
-  const running = await listen(app.fetch, {
-    port: config.port,
-    host: config.host,
-    headersTimeoutMs: config.http.headersTimeoutMs,
-    requestTimeoutMs: config.http.requestTimeoutMs,
-  });
-  log.info(
-    { port: running.port, host: config.host, environment: config.environment },
-    'server listening',
-  );
-  const stopIdleCollection =
-    config.http.idleGcSeconds > 0
-      ? collectWhenIdle(running.server, {
-          idleMs: config.http.idleGcSeconds * 1_000,
-          collect: idleCollection(log),
-        })
-      : () => undefined;
+  const serve = async () => {
+    const running = await listen(app.fetch, {
+      port: config.port,
+      host: config.host,
+      headersTimeoutMs: config.http.headersTimeoutMs,
+      requestTimeoutMs: config.http.requestTimeoutMs,
+    });
+    log.info(
+      { port: running.port, host: config.host, environment: config.environment },
+      'server listening',
+    );
+    const stopIdleCollection =
+      config.http.idleGcSeconds > 0
+        ? collectWhenIdle(running.server, {
+            idleMs: config.http.idleGcSeconds * 1_000,
+            collect: idleCollection(log),
+          })
+        : () => undefined;
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down: draining in-flight requests');
-    stopIdleCollection();
-    const { forced } = await running.stop(config.http.shutdownTimeoutMs);
-    await accountsPorts.close();
-    await db.close();
-    await Sentry?.close(2_000);
-    log.info({ forced }, 'stopped');
-    process.exit(0);
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, 'shutting down: draining in-flight requests');
+      stopIdleCollection();
+      const { forced } = await running.stop(config.http.shutdownTimeoutMs);
+      await accountsPorts.close();
+      await db.close();
+      await Sentry?.close(2_000);
+      log.info({ forced }, 'stopped');
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.once('SIGINT', () => void shutdown('SIGINT'));
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  return { serve };
 };

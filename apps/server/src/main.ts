@@ -41,15 +41,20 @@ const main = async () => {
     'database opened',
   );
 
-  if (db.kind === 'pglite') {
-    // Only the embedded default migrates itself, for a zero-setup first run; PostgreSQL is migrated by
-    // the deploy step (`node dist/migrate.js migrate`) before start.
-    const { migrations, reference } = await migrateDatabase(db, { migrationsDir: migrationsDir() });
+  // Only the embedded default migrates itself, for a zero-setup first run; PostgreSQL is migrated by
+  // the deploy step (`node dist/migrate.js migrate`) before start. The application is built meanwhile
+  // (building runs no query) and serves once the database is provisioned.
+  const provisioned =
+    db.kind === 'pglite' ? migrateDatabase(db, { migrationsDir: migrationsDir() }) : null;
+  // Awaited below; a failure is reported there, not as an unhandled rejection if building fails first.
+  provisioned?.catch(() => undefined);
+  const { buildApplication } = await application;
+  const built = await buildApplication({ config, log, db });
+  if (provisioned !== null) {
+    const { migrations, reference } = await provisioned;
     log.info({ applied: migrations, reference }, 'embedded database migrated');
   }
-
-  const { startApplication } = await application;
-  await startApplication({ config, log, db });
+  await built.serve();
 };
 
 main().catch(async (err: unknown) => {
