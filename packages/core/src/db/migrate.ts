@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 
@@ -144,7 +144,18 @@ const FOLDER_PATTERN = /^\d{14}_[A-Za-z0-9_-]+$/;
 export const checksumOf = (sql: string): string =>
   createHash('sha256').update(sql.replaceAll('\r\n', '\n'), 'utf8').digest('hex');
 
-/** Reads and validates the migrations folder. Refuses a migration folder without migration.sql or down.sql. */
+const readMigrationSql = (name: string, file: string): Promise<string> =>
+  readFile(file, 'utf8').catch((err: unknown) => {
+    throw new MigrationError(
+      `Migration ${name} has no ${path.basename(file)} (${file}); every migration needs migration.sql and down.sql.`,
+      { cause: err },
+    );
+  });
+
+/**
+ * Reads and validates the migrations folder. Refuses a migration folder without migration.sql or
+ * down.sql. The files are read concurrently; a failure is reported for the first folder in order.
+ */
 export const readMigrations = async (migrationsDir: string): Promise<MigrationFile[]> => {
   if (!existsSync(migrationsDir))
     throw new MigrationError(`Migrations folder not found: ${migrationsDir}`);
@@ -153,28 +164,27 @@ export const readMigrations = async (migrationsDir: string): Promise<MigrationFi
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
-  const files: MigrationFile[] = [];
-  for (const name of folders) {
-    if (!FOLDER_PATTERN.test(name)) {
-      throw new MigrationError(
-        `Unexpected folder ${path.join(migrationsDir, name)}: migration folders are named <YYYYMMDDHHMMSS>_<name>.`,
-      );
-    }
-    const upPath = path.join(migrationsDir, name, 'migration.sql');
-    const downPath = path.join(migrationsDir, name, 'down.sql');
-    for (const p of [upPath, downPath]) {
-      const s = await stat(p).catch(() => null);
-      if (s === null || !s.isFile()) {
-        throw new MigrationError(
-          `Migration ${name} has no ${path.basename(p)} (${p}); every migration needs migration.sql and down.sql.`,
-        );
-      }
-    }
-    const upSql = await readFile(upPath, 'utf8');
-    const downSql = await readFile(downPath, 'utf8');
-    files.push({ name, upPath, downPath, upSql, downSql, checksum: checksumOf(upSql) });
+  const unexpected = folders.find((name) => !FOLDER_PATTERN.test(name));
+  if (unexpected !== undefined) {
+    throw new MigrationError(
+      `Unexpected folder ${path.join(migrationsDir, unexpected)}: migration folders are named <YYYYMMDDHHMMSS>_<name>.`,
+    );
   }
-  return files;
+  const read = await Promise.allSettled(
+    folders.map(async (name): Promise<MigrationFile> => {
+      const upPath = path.join(migrationsDir, name, 'migration.sql');
+      const downPath = path.join(migrationsDir, name, 'down.sql');
+      const [upSql, downSql] = await Promise.all([
+        readMigrationSql(name, upPath),
+        readMigrationSql(name, downPath),
+      ]);
+      return { name, upPath, downPath, upSql, downSql, checksum: checksumOf(upSql) };
+    }),
+  );
+  return read.map((result) => {
+    if (result.status === 'rejected') throw result.reason;
+    return result.value;
+  });
 };
 
 const tableExists = async (session: SqlSession): Promise<boolean> => {
@@ -193,8 +203,11 @@ const ensureTable = async (session: SqlSession): Promise<void> => {
 )`);
 };
 
-const readApplied = async (session: SqlSession): Promise<AppliedMigration[]> => {
-  if (!(await tableExists(session))) return [];
+const readApplied = async (session: SqlSession): Promise<AppliedMigration[]> =>
+  (await tableExists(session)) ? selectApplied(session) : [];
+
+/** The applied migrations, from a table known to exist. */
+const selectApplied = async (session: SqlSession): Promise<AppliedMigration[]> => {
   const rows = await session.query<{
     name: string;
     checksum: string;
@@ -330,11 +343,14 @@ const describeFailure = (what: string, file: string, err: unknown): MigrationErr
 export const createMigrator = (target: MigrationTarget, options: MigratorOptions): Migrator => {
   const progress = options.onProgress ?? (() => undefined);
 
-  const up = async (): Promise<MigrationRunResult> =>
-    withLockedSession(target, async (session) => {
-      const files = await readMigrations(options.migrationsDir);
+  const up = async (): Promise<MigrationRunResult> => {
+    // The files are read while the lock is taken; a failure is reported once it is held.
+    const reading = readMigrations(options.migrationsDir);
+    reading.catch(() => undefined);
+    return withLockedSession(target, async (session) => {
+      const files = await reading;
       await ensureTable(session);
-      const applied = await readApplied(session);
+      const applied = await selectApplied(session);
       const status = computeStatus(files, applied);
       verify(files, applied, status);
       const pending = new Set(status.pending);
@@ -359,6 +375,7 @@ export const createMigrator = (target: MigrationTarget, options: MigratorOptions
       if (done.length === 0) progress('no pending migrations');
       return { migrations: done };
     });
+  };
 
   const down = async (steps = 1): Promise<MigrationRunResult> => {
     if (!Number.isInteger(steps) || steps < 1)
