@@ -5,10 +5,8 @@
  * (≈ 1 s) runs on another core while the main thread loads the application, and a query's execution no
  * longer blocks the event loop.
  */
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Duplex } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
@@ -200,28 +198,6 @@ export interface StartEngineOptions {
  */
 export const wasmCompileTasks = (cores: number): number => Math.max(1, cores - 2);
 
-declare global {
-  // Node's global WebAssembly API: the ES library typings (tsconfig `lib`) declare only its types.
-  // eslint-disable-next-line @typescript-eslint/no-namespace -- augments a global namespace: only a namespace can
-  namespace WebAssembly {
-    function compile(bytes: Uint8Array): Promise<Module>;
-  }
-}
-
-/**
- * PGlite's WebAssembly, compiled here while the thread boots (≈ 0.2 s of Node's worker start and module
- * loading that the compilation no longer waits for); the thread receives the compiled module. Null when
- * it cannot be compiled here: PGlite then compiles its own.
- */
-const compilePglite = async (): Promise<WebAssembly.Module | null> => {
-  try {
-    const file = fileURLToPath(import.meta.resolve('@electric-sql/pglite/pglite.wasm'));
-    return await WebAssembly.compile(await readFile(file));
-  } catch {
-    return null;
-  }
-};
-
 /**
  * Starts the engine thread; PGlite opens in it meanwhile (`ready`). Messages sent before it is open
  * wait in the thread's queue. A dead thread (a crash, or PGlite failing to open) fails every session
@@ -233,7 +209,6 @@ const compilePglite = async (): Promise<WebAssembly.Module | null> => {
  */
 export const startPgliteEngine = (options: StartEngineOptions): PgliteEngine => {
   setFlagsFromString(`--wasm-num-compilation-tasks=${wasmCompileTasks(availableParallelism())}`);
-  const compiled = compilePglite();
   const thread = threadModule();
   const worker = new Worker(thread.entry, {
     eval: thread.evaluated,
@@ -312,10 +287,6 @@ export const startPgliteEngine = (options: StartEngineOptions): PgliteEngine => 
   });
   worker.on('exit', (code) => {
     die(new Error(`The embedded database thread stopped (exit code ${code}).`));
-  });
-  // The thread waits for this message before opening PGlite (null: PGlite compiles its own).
-  void compiled.then((module) => {
-    if (deadError === null) worker.postMessage({ type: 'module', module });
   });
 
   const link: Link = {

@@ -47,17 +47,10 @@ const errorFields = (err: unknown) => ({
  * thread until every background job ends, V8's optimising compilation of PGlite's WebAssembly included:
  * ≈ 0.2 s more before the first query is even read (cold start, issue 17).
  */
-let receiveModule: (module: WebAssembly.Module | null) => void = () => undefined;
-/** PGlite's WebAssembly, compiled by the main thread while this one booted; null: PGlite compiles it. */
-const compiledModule = new Promise<WebAssembly.Module | null>((resolve) => {
-  receiveModule = resolve;
-});
 const opening: Promise<PGlite | null> = (async () => {
-  const module = await compiledModule;
   const db = await PGlite.create({
     dataDir: config.dataDir,
     startParams: [...PGlite.defaultStartParams, ...config.extraStartParams],
-    ...(module === null ? {} : { pgliteWasmModule: module }),
   });
   await db.exec("SET TIME ZONE 'UTC'");
   return db;
@@ -198,14 +191,6 @@ const ZToEngine = z.discriminatedUnion('type', [
     params: z.array(z.unknown()).optional(),
   }),
   z.object({ type: z.literal('shutdown') }),
-  z.object({
-    type: z.literal('module'),
-    module: z
-      .custom<WebAssembly.Module>(
-        (value) => Object.prototype.toString.call(value) === '[object WebAssembly.Module]',
-      )
-      .nullable(),
-  }),
 ]);
 
 port.on('message', (raw: unknown) => {
@@ -230,9 +215,6 @@ port.on('message', (raw: unknown) => {
     case 'query':
     case 'exec':
       runSql(msg.id, msg.type, msg.sql, msg.params ?? []);
-      return;
-    case 'module':
-      receiveModule(msg.module);
       return;
     case 'shutdown':
       enqueue(async (pglite) => {
