@@ -185,19 +185,6 @@ describe('whether the reference data is current (the check before applying)', ()
       current: true,
     },
     {
-      name: "a badge's requirements stored with their keys in another order",
-      change: (db) =>
-        db.achievement.update({
-          where: { code: badgeCode },
-          data: {
-            requirements: Object.fromEntries(
-              Object.entries(firstBadge?.requirements ?? {}).reverse(),
-            ),
-          },
-        }),
-      current: true,
-    },
-    {
       name: 'an admin changed a setting value',
       change: (db) =>
         db.setting.update({ where: { key: 'max_export_rows' }, data: { value: '7' } }),
