@@ -6,7 +6,7 @@ import {
   starterReferences,
   type ApplyStarterChallengesResult,
 } from './challenges/apply-starter-challenges.ts';
-import { readReferenceState } from './reference.repo.ts';
+import { readReferenceState, type ReferenceState } from './reference.repo.ts';
 import { DEFAULT_SETTING_ROWS } from './settings.ts';
 
 /**
@@ -45,18 +45,11 @@ export const badgeSelect = {
   starWarsTitle: true,
 } as const satisfies Prisma.AchievementSelect;
 
-/** The catalogue-owned columns of a stored badge (enums as their labels, JSON as parsed). */
-interface StoredCatalogueBadge {
-  name: string;
-  description: string | null;
-  iconUrl: string | null;
-  category: string | null;
-  tier: string | null;
-  pointsReward: number;
-  isSecret: boolean;
-  requirements: unknown;
-  starWarsTitle: string | null;
-}
+/**
+ * The catalogue-owned columns of a stored badge (enums as their labels, JSON as parsed), as the check
+ * reads them; the rows `applyReferenceData` reads through Prisma have them too.
+ */
+type StoredCatalogueBadge = Omit<ReferenceState['badges'][number], 'code'>;
 
 /** Structural equality of JSON values, independent of object key order (jsonb reorders keys). */
 const jsonEqual = (a: unknown, b: unknown): boolean => {
