@@ -1,7 +1,6 @@
 import { pino } from 'pino';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
-import type { Database } from '../db/types.ts';
 import { makeBadgeService } from '../gamification/index.ts';
 import type { AuthedCtx } from '../kernel/deps.ts';
 import { movableClock, statementCountingClient } from '../testing/gamification.ts';
@@ -15,13 +14,7 @@ import { makeChallengeService } from './challenge.service.ts';
 const { db, prisma } = await getTestDb();
 const clock = movableClock(new Date('2026-03-10T12:00:00.000Z'));
 const counting = statementCountingClient(db);
-const countedDb: Database = {
-  kind: db.kind,
-  prisma: counting.client,
-  transactionSlots: db.transactionSlots,
-  ping: (ms) => db.ping(ms),
-  close: () => Promise.resolve(),
-};
+const countedDb = counting.database;
 const log = pino({ level: 'silent' });
 const badges = makeBadgeService({ db: countedDb, clock });
 const challenges = makeChallengeService(

@@ -4,7 +4,7 @@
  * case needs them (never by the list). Prisma errors are translated by the calling use case.
  */
 import { Prisma } from '../db/generated/client.ts';
-import type { Db, Tx } from '../db/types.ts';
+import type { Db, SqlQueryable } from '../db/types.ts';
 import { ageGroupToDb } from '../exercises/index.ts';
 import {
   lockUserForAttemptSql,
@@ -153,7 +153,7 @@ export const findChallengeHints = (
  * has this id). Null when the user no longer exists.
  */
 export const lockUserAndFindChallenge = async (
-  tx: Tx,
+  tx: SqlQueryable,
   userId: number,
   challengeId: number,
 ): Promise<{ streak: DayStreakState; challenge: ChallengeForAttemptRow | null } | null> => {
@@ -216,24 +216,23 @@ export const findCompletedChallengeIds = async (db: Db, userId: number): Promise
 // Attempts
 // -------------------------------------------------------------------------------------------------
 
-export const challengeAttemptByKeySelect = {
-  id: true,
-  challengeId: true,
-  responseSnapshot: true,
-} as const satisfies Prisma.LogicChallengeAttemptSelect;
-export type ChallengeAttemptByKeyRow = Prisma.LogicChallengeAttemptGetPayload<{
-  select: typeof challengeAttemptByKeySelect;
-}>;
+export interface ChallengeAttemptByKeyRow {
+  id: number;
+  challengeId: number;
+  responseSnapshot: Prisma.JsonValue;
+}
 
-export const findChallengeAttemptByKey = (
-  db: Db,
+/** The attempt a user's idempotency key recorded (the (user_id, idempotency_key) unique index), or null. */
+export const findChallengeAttemptByKey = async (
+  db: SqlQueryable,
   userId: number,
   key: string,
-): Promise<ChallengeAttemptByKeyRow | null> =>
-  db.logicChallengeAttempt.findUnique({
-    where: { userId_idempotencyKey: { userId, idempotencyKey: key } },
-    select: challengeAttemptByKeySelect,
-  });
+): Promise<ChallengeAttemptByKeyRow | null> => {
+  const rows = await db.$queryRaw<ChallengeAttemptByKeyRow[]>(Prisma.sql`
+    SELECT "id", "challenge_id" AS "challengeId", "response_snapshot" AS "responseSnapshot"
+    FROM "logic_challenge_attempts" WHERE "user_id" = ${userId} AND "idempotency_key" = ${key}`);
+  return rows[0] ?? null;
+};
 
 export interface NewChallengeAttempt {
   userId: number;
@@ -252,13 +251,13 @@ export interface NewChallengeAttempt {
  * caller's extra columns (the post-attempt step's read; null for none).
  */
 export const insertChallengeAttemptWithEffects = async (
-  tx: Tx,
+  tx: SqlQueryable,
   data: NewChallengeAttempt,
   effects: { user: Prisma.Sql; select: Prisma.Sql | null },
 ): Promise<{ attemptId: number; selected: Readonly<Record<string, unknown>> | undefined }> => {
   const extra = effects.select;
   const prefetch = prefetchedColumnsSql(extra);
-  const rows = await tx.$queryRaw<({ attemptId: number } & Record<string, unknown>)[]>`
+  const rows = await tx.$queryRaw<({ attemptId: number } & Record<string, unknown>)[]>(Prisma.sql`
     WITH ins AS (
       INSERT INTO "logic_challenge_attempts" ("user_id", "challenge_id", "user_solution", "is_correct",
         "time_spent", "hints_used", "idempotency_key", "created_at")
@@ -272,23 +271,22 @@ export const insertChallengeAttemptWithEffects = async (
       WHERE "id" = ${data.challengeId}
     )
     SELECT ins."id" AS "attemptId"${prefetch.columns}
-    FROM ins${prefetch.from}`;
+    FROM ins${prefetch.from}`);
   const row = rows[0];
   if (row === undefined) throw new Error('challenge attempt insert returned no row');
   const { attemptId, ...selected } = row;
   return { attemptId, selected: extra === null ? undefined : selected };
 };
 
+/** The response an idempotent retry replays, stored on its attempt. */
 export const setChallengeAttemptSnapshot = async (
-  tx: Tx,
+  tx: SqlQueryable,
   attemptId: number,
   snapshot: Prisma.InputJsonObject,
 ): Promise<void> => {
-  await tx.logicChallengeAttempt.update({
-    where: { id: attemptId },
-    data: { responseSnapshot: snapshot },
-    select: { id: true },
-  });
+  await tx.$queryRaw(Prisma.sql`
+    UPDATE "logic_challenge_attempts" SET "response_snapshot" = ${JSON.stringify(snapshot)}::jsonb
+    WHERE "id" = ${attemptId}`);
 };
 
 // -------------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import type { PrismaPg as PrismaPgAdapter } from '@prisma/adapter-pg';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type pg from 'pg';
 
 import { PrismaClient } from './generated/client.ts';
@@ -11,6 +12,7 @@ import {
   type OpenedPgliteThread,
 } from './pglite.ts';
 import { createStatementNamer, postgresPoolConfig } from './postgres.ts';
+import { createSqlTransactionRunner } from './sql-transaction.ts';
 import type { Database } from './types.ts';
 
 export interface CreateDbOptions {
@@ -95,13 +97,31 @@ export const guardPoolErrors = (pool: pg.Pool, onError: (err: Error) => void): v
   });
 };
 
+interface TransactionLimits {
+  maxWait: number;
+  timeout: number;
+}
+
+/** Prisma's client and `sqlTransaction` on one adapter factory (the same pool or PGlite instance). */
+const prismaWithSqlTransactions = async (
+  factory: SqlDriverAdapterFactory,
+  transactionOptions: TransactionLimits,
+): Promise<Pick<Database, 'prisma' | 'sqlTransaction'>> => {
+  const prisma = new PrismaClient({ adapter: factory, transactionOptions });
+  const sqlTransaction = createSqlTransactionRunner(await factory.connect(), {
+    maxWaitMs: transactionOptions.maxWait,
+    timeoutMs: transactionOptions.timeout,
+  });
+  return { prisma, sqlTransaction };
+};
+
 /** Prisma on a `pg` pool (PostgreSQL, or the embedded engine's thread): errors guarded, statements named. */
 const prismaOverPool = (
   PrismaPg: typeof PrismaPgAdapter,
   pool: pg.Pool,
   options: CreateDbOptions,
-  transactionOptions: { maxWait: number; timeout: number },
-): PrismaClient => {
+  transactionOptions: TransactionLimits,
+): Promise<Pick<Database, 'prisma' | 'sqlTransaction'>> => {
   guardPoolErrors(pool, options.onConnectionError ?? (() => undefined));
   const adapter = new PrismaPg(pool, {
     disposeExternalPool: true,
@@ -109,17 +129,18 @@ const prismaOverPool = (
       ? {}
       : { statementNameGenerator: createStatementNamer() }),
   });
-  return new PrismaClient({ adapter, transactionOptions });
+  return prismaWithSqlTransactions(adapter, transactionOptions);
 };
 
 /** An embedded database (one session: one transaction at a time); closing it closes Prisma, then the engine. */
 const embeddedDatabase = (
-  prisma: PrismaClient,
+  { prisma, sqlTransaction }: Pick<Database, 'prisma' | 'sqlTransaction'>,
   migrationTarget: Extract<MigrationTarget, { kind: 'pglite' }>,
   closeEngine: () => Promise<void>,
 ): ManagedDatabase => ({
   kind: 'pglite',
   prisma,
+  sqlTransaction,
   transactionSlots: 1,
   migrationTarget,
   ping: (timeoutMs) => ping(prisma, timeoutMs),
@@ -148,10 +169,10 @@ const openEmbeddedThread = async (
       connectionTimeoutMillis: options.connectionTimeoutMs ?? DB_DEFAULTS.connectionTimeoutMs,
       stream: () => engine.socket(),
     });
-    const prisma = prismaOverPool(PrismaPg, pool, options, transactionOptions);
+    const client = await prismaOverPool(PrismaPg, pool, options, transactionOptions);
     // Prisma's query compiler compiles while PGlite opens.
-    await Promise.all([prisma.$connect(), engine.ready]);
-    return embeddedDatabase(prisma, { kind: 'pglite', pglite: engine, instance: null }, () =>
+    await Promise.all([client.prisma.$connect(), engine.ready]);
+    return embeddedDatabase(client, { kind: 'pglite', pglite: engine, instance: null }, () =>
       opened.close(),
     );
   } catch (err) {
@@ -191,11 +212,17 @@ export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabas
         applicationName: options.applicationName ?? 'mathakine',
       }),
     );
-    const prisma = prismaOverPool(PrismaPg, pool, options, transactionOptions);
+    const { prisma, sqlTransaction } = await prismaOverPool(
+      PrismaPg,
+      pool,
+      options,
+      transactionOptions,
+    );
     let closed = false;
     return {
       kind: 'postgres',
       prisma,
+      sqlTransaction,
       transactionSlots: poolSize,
       migrationTarget: { kind: 'postgres', url },
       ping: (timeoutMs) => ping(prisma, timeoutMs),
@@ -223,9 +250,8 @@ export const createDb = async (options: CreateDbOptions): Promise<ManagedDatabas
     ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
   });
   const { PrismaPGlite } = await import('pglite-prisma-adapter');
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(opened.pglite), transactionOptions });
   return embeddedDatabase(
-    prisma,
+    await prismaWithSqlTransactions(new PrismaPGlite(opened.pglite), transactionOptions),
     { kind: 'pglite', pglite: opened.pglite, instance: opened.pglite },
     () => opened.close(),
   );

@@ -8,7 +8,7 @@ import {
   type AgeGroup as DbAgeGroup,
   type ExerciseType as DbExerciseType,
 } from '../db/generated/client.ts';
-import type { Db, Tx } from '../db/types.ts';
+import type { Db, SqlQueryable, Tx } from '../db/types.ts';
 import {
   lockUserForAttemptSql,
   prefetchedColumnsSql,
@@ -139,7 +139,7 @@ export const findExerciseDetail = (db: Db, id: number): Promise<ExerciseDetailRo
  * Null when the user no longer exists.
  */
 export const lockUserAndFindExercise = async (
-  tx: Tx,
+  tx: SqlQueryable,
   userId: number,
   exerciseId: number,
 ): Promise<{ streak: DayStreakState; exercise: ExerciseForAttemptRow | null } | null> => {
@@ -235,22 +235,23 @@ export const countGenerationsSince = async (
 // Attempts
 // -------------------------------------------------------------------------------------------------
 
-export const attemptByKeySelect = {
-  id: true,
-  exerciseId: true,
-  responseSnapshot: true,
-} as const satisfies Prisma.AttemptSelect;
-export type AttemptByKeyRow = Prisma.AttemptGetPayload<{ select: typeof attemptByKeySelect }>;
+export interface AttemptByKeyRow {
+  id: number;
+  exerciseId: number;
+  responseSnapshot: Prisma.JsonValue;
+}
 
-export const findAttemptByKey = (
-  db: Db,
+/** The attempt a user's idempotency key recorded (the (user_id, idempotency_key) unique index), or null. */
+export const findAttemptByKey = async (
+  db: SqlQueryable,
   userId: number,
   key: string,
-): Promise<AttemptByKeyRow | null> =>
-  db.attempt.findUnique({
-    where: { userId_idempotencyKey: { userId, idempotencyKey: key } },
-    select: attemptByKeySelect,
-  });
+): Promise<AttemptByKeyRow | null> => {
+  const rows = await db.$queryRaw<AttemptByKeyRow[]>(Prisma.sql`
+    SELECT "id", "exercise_id" AS "exerciseId", "response_snapshot" AS "responseSnapshot"
+    FROM "attempts" WHERE "user_id" = ${userId} AND "idempotency_key" = ${key}`);
+  return rows[0] ?? null;
+};
 
 export interface NewAttempt {
   userId: number;
@@ -283,7 +284,7 @@ export interface AttemptEffects {
  * progress-cache upsert, the user counters) as data-modifying CTEs, with the caller's extra columns.
  */
 export const insertAttemptWithEffects = async (
-  tx: Tx,
+  tx: SqlQueryable,
   data: NewAttempt,
   effects: AttemptEffects,
 ): Promise<{
@@ -298,7 +299,7 @@ export const insertAttemptWithEffects = async (
   const prefetch = prefetchedColumnsSql(extra);
   const rows = await tx.$queryRaw<
     ({ attemptId: number; newlySolved: boolean } & Record<string, unknown>)[]
-  >`
+  >(Prisma.sql`
     WITH prior AS (
       SELECT EXISTS (SELECT 1 FROM "attempts" a WHERE a."user_id" = ${data.userId}
         AND a."exercise_id" = ${data.exerciseId} AND a."is_correct") AS "solved"
@@ -311,23 +312,21 @@ export const insertAttemptWithEffects = async (
     ), progress AS (${effects.progress(newlySolved)}
     ), counters AS (${effects.user})
     SELECT ins."id" AS "attemptId", ${newlySolved} AS "newlySolved"${prefetch.columns}
-    FROM ins${prefetch.from}`;
+    FROM ins${prefetch.from}`);
   const row = rows[0];
   if (row === undefined) throw new Error('attempt insert returned no row');
   const { attemptId, newlySolved: solved, ...selected } = row;
   return { attemptId, newlySolved: solved, selected: extra === null ? undefined : selected };
 };
 
+/** The response an idempotent retry replays, stored on its attempt. */
 export const setAttemptSnapshot = async (
-  tx: Tx,
+  tx: SqlQueryable,
   attemptId: number,
   snapshot: Prisma.InputJsonObject,
 ): Promise<void> => {
-  await tx.attempt.update({
-    where: { id: attemptId },
-    data: { responseSnapshot: snapshot },
-    select: idSelect,
-  });
+  await tx.$queryRaw(Prisma.sql`
+    UPDATE "attempts" SET "response_snapshot" = ${JSON.stringify(snapshot)}::jsonb WHERE "id" = ${attemptId}`);
 };
 
 // -------------------------------------------------------------------------------------------------

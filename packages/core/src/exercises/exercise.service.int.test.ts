@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import type { PrismaClient } from '../db/generated/client.ts';
+import { Prisma, type PrismaClient } from '../db/generated/client.ts';
 import type { Database } from '../db/types.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { Actor, AuthedCtx, Ctx } from '../kernel/deps.ts';
@@ -430,10 +430,12 @@ describe('submitAnswer', () => {
     const step: PostAttemptStep = async (tx, facts) => {
       seen.push(facts);
       // The step runs inside the transaction: it sees the attempt.
-      const count = await tx.attempt.count({ where: { id: facts.attemptId } });
+      const rows = await tx.$queryRaw<{ n: number }[]>(
+        Prisma.sql`SELECT count(*)::int AS "n" FROM "attempts" WHERE "id" = ${facts.attemptId}`,
+      );
       return {
         newBadges:
-          count === 1
+          rows[0]?.n === 1
             ? [
                 {
                   id: 1,

@@ -1,6 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
-import type { Database } from '../db/types.ts';
 import {
   createGamificationHarness,
   movableClock,
@@ -18,11 +17,7 @@ import { createAchievement, createUser, getTestDb, resetDb } from '../testing/in
 const { db, prisma } = await getTestDb();
 const clock = movableClock(new Date('2026-03-10T12:00:00.000Z'));
 const counting = statementCountingClient(db);
-const countedDb = {
-  ...db,
-  prisma: counting.client,
-  close: () => Promise.resolve(),
-} satisfies Database;
+const countedDb = counting.database;
 const h = createGamificationHarness(countedDb, clock);
 // Bulk history is written without counting.
 const setup = createGamificationHarness(db, clock);

@@ -83,7 +83,7 @@ export const makeSubmitAnswer =
     try {
       // Admitted first: refused (503, nothing written) when the database cannot take it in time.
       const result = await deps.attemptAdmission.run(() =>
-        prisma.$transaction(async (tx) => {
+        deps.db.sqlTransaction(async (tx) => {
           // The user row lock first (a user's concurrent submissions run one after the other), with the
           // exercise in the same statement.
           const locked = await lockUserAndFindExercise(tx, userId, input.exerciseId);

@@ -5,7 +5,7 @@
  */
 import type { Prisma } from '../db/generated/client.ts';
 import type { ExerciseType } from '../db/generated/enums.ts';
-import type { Db, Tx } from '../db/types.ts';
+import type { SqlQueryable } from '../db/types.ts';
 import type { Clock } from '../kernel/clock.ts';
 import {
   addUtcDays,
@@ -84,7 +84,7 @@ export const createBadgeCatalogueCache = (): BadgeCatalogueCache & { invalidate(
 };
 
 /** Reads the catalogue: its fingerprint first, then the rows (so the rows are never older than it). */
-const loadCatalogue = async (db: Db): Promise<BadgeCatalogue> => {
+const loadCatalogue = async (db: SqlQueryable): Promise<BadgeCatalogue> => {
   const fingerprint = await findCatalogueFingerprint(db);
   const badges = parseBadges(await findActiveBadges(db));
   const longestDayChain = Math.max(
@@ -167,7 +167,7 @@ const isLearnerSnapshotRow = (x: unknown): x is LearnerSnapshotRow =>
  * user does not exist.
  */
 export const loadLearnerBadgeView = async (
-  db: Db,
+  db: SqlQueryable,
   cache: BadgeCatalogueCache,
   userId: number,
   now: Date,
@@ -239,7 +239,7 @@ export interface EvaluateBadgesInput {
  * points) and, when asked and nothing was awarded, the progress notification.
  */
 export const evaluateBadges = async (
-  tx: Db,
+  tx: SqlQueryable,
   input: EvaluateBadgesInput,
   catalogueCache: BadgeCatalogueCache = noCatalogueCache,
 ): Promise<PostAttemptOutcome> => {
@@ -307,7 +307,7 @@ export const makeGamificationPostAttemptStep = (
   hooks: GamificationStepHooks = {},
 ): PostAttemptStep => {
   const step = async (
-    tx: Tx,
+    tx: SqlQueryable,
     facts: AttemptFacts,
     deps: { clock: Clock; prefetched?: Readonly<Record<string, unknown>> },
   ): Promise<PostAttemptOutcome> => {

@@ -6,7 +6,7 @@
  */
 import { Prisma } from '../db/generated/client.ts';
 import type { ExerciseType } from '../db/generated/enums.ts';
-import type { Db } from '../db/types.ts';
+import type { Db, SqlQueryable } from '../db/types.ts';
 import type { PendingAttempt } from '../progress/index.ts';
 import { badgeSelect } from '../reference/index.ts';
 
@@ -31,13 +31,17 @@ export { badgeSelect };
 
 export type BadgeRow = Prisma.AchievementGetPayload<{ select: typeof badgeSelect }>;
 
-/** Active badges in id order (the legacy had no ORDER BY; domain-rules §5.5 says port with id). */
-export const findActiveBadges = (db: Db): Promise<BadgeRow[]> =>
-  db.achievement.findMany({
-    where: { isActive: true },
-    select: badgeSelect,
-    orderBy: { id: 'asc' },
-  });
+/**
+ * Active badges in id order (the legacy had no ORDER BY; domain-rules §5.5 says port with id): the
+ * columns of `badgeSelect`, enums as their labels (a raw statement: the evaluation reads the catalogue
+ * inside the submit transaction; `badge.repo.int.test.ts` compares it with Prisma's own read).
+ */
+export const findActiveBadges = (db: SqlQueryable): Promise<BadgeRow[]> =>
+  db.$queryRaw<BadgeRow[]>(Prisma.sql`
+    SELECT "id", "code", "name", "description", "icon_url" AS "iconUrl", "category"::text AS "category",
+      "tier"::text AS "tier", "points_reward" AS "pointsReward", "is_secret" AS "isSecret",
+      "requirements", "star_wars_title" AS "starWarsTitle"
+    FROM "achievements" WHERE "is_active" ORDER BY "id"`);
 
 // ---------------------------------------------------------------------------------------------
 // The learner snapshot in one statement (the submit path)
@@ -179,7 +183,7 @@ export const learnerSnapshotSql = (
 
 /** The snapshot (see `learnerSnapshotSql`) as a statement of its own. Null when the user does not exist. */
 export const loadLearnerSnapshot = async (
-  db: Db,
+  db: SqlQueryable,
   q: LearnerSnapshotQuery,
 ): Promise<LearnerSnapshotRow | null> => {
   const rows = await db.$queryRaw<LearnerSnapshotRow[]>(learnerSnapshotSql(q));
@@ -187,10 +191,10 @@ export const loadLearnerSnapshot = async (
 };
 
 /** The fingerprint alone (the same expression as in `loadLearnerSnapshot`). */
-export const findCatalogueFingerprint = async (db: Db): Promise<string> => {
-  const rows = await db.$queryRaw<{ fingerprint: string }[]>`
+export const findCatalogueFingerprint = async (db: SqlQueryable): Promise<string> => {
+  const rows = await db.$queryRaw<{ fingerprint: string }[]>(Prisma.sql`
     SELECT md5(coalesce(string_agg(b."id"::text || '.' || b."xmin"::text, ',' ORDER BY b."id"), ''))
-      AS "fingerprint" FROM "achievements" b`;
+      AS "fingerprint" FROM "achievements" b`);
   return rows[0]?.fingerprint ?? '';
 };
 
@@ -205,7 +209,7 @@ export const findCatalogueFingerprint = async (db: Db): Promise<string> => {
  * makes ours return nothing, so neither the badge nor its points can be counted twice.
  */
 export const insertAwards = (
-  db: Db,
+  db: SqlQueryable,
   userId: number,
   awards: readonly { achievementId: number; pointsReward: number }[],
   earnedAt: Date,
@@ -216,7 +220,7 @@ export const insertAwards = (
       (a) => Prisma.sql`(${userId}, ${a.achievementId}, ${earnedAt}, ${a.pointsReward}, true)`,
     ),
   );
-  return db.$queryRaw`
+  return db.$queryRaw(Prisma.sql`
     WITH ins AS (
       INSERT INTO "user_achievements" ("user_id", "achievement_id", "earned_at", "points_awarded", "is_displayed")
       VALUES ${values}
@@ -228,7 +232,7 @@ export const insertAwards = (
       WHERE "id" = ${userId} AND (SELECT coalesce(sum(ins."points_awarded"), 0) FROM ins) > 0
     )
     SELECT "achievement_id" AS "achievementId", "earned_at" AS "earnedAt", "points_awarded" AS "pointsAwarded"
-      FROM ins`;
+      FROM ins`);
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@
  * (`exercise_progress`) is written for exercise attempts only.
  */
 import type { Prisma } from '../db/generated/client.ts';
-import type { Tx } from '../db/types.ts';
+import type { SqlQueryable } from '../db/types.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { DayStreakState } from './activity.rules.ts';
 import { changedDayStreak } from './day-streak.ts';
@@ -64,7 +64,7 @@ export interface AttemptEffectsOptions {
 
 /** Step 3, once the attempt statement (step 2) has written the attempt and its caches. */
 export const recordAttemptEffects = (
-  tx: Tx,
+  tx: SqlQueryable,
   facts: AttemptFacts,
   options: AttemptEffectsOptions,
 ): Promise<PostAttemptOutcome> =>

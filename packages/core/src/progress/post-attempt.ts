@@ -1,5 +1,5 @@
 import type { Prisma } from '../db/generated/client.ts';
-import type { Tx } from '../db/types.ts';
+import type { SqlQueryable } from '../db/types.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { AwardedBadgeDto, ProgressNotificationDto } from './progress.schemas.ts';
 
@@ -7,7 +7,8 @@ import type { AwardedBadgeDto, ProgressNotificationDto } from './progress.schema
  * The post-attempt step: what happens inside the submit transaction once the attempt is written and the
  * progress cache updated — badges, points and the "Tu approches !" notification. The exercises feature
  * defines it and calls it; the gamification feature implements it. A plain function taking the
- * transaction (never a service method: no nested transaction, no network I/O).
+ * transaction (never a service method: no nested transaction, no network I/O), whose statements are
+ * `Prisma.sql` (the submit transactions are `Database.sqlTransaction`s).
  */
 export interface AttemptFacts {
   kind: 'exercise' | 'challenge';
@@ -59,7 +60,7 @@ export interface PendingChallengeAttempt {
 export type PendingAttempt = PendingExerciseAttempt | PendingChallengeAttempt;
 
 export type PostAttemptStep = ((
-  tx: Tx,
+  tx: SqlQueryable,
   facts: AttemptFacts,
   deps: {
     clock: Clock;

@@ -7,10 +7,12 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { pino } from 'pino';
 
-import type { ManagedDatabase } from '../db/client.ts';
+import { DB_DEFAULTS, type ManagedDatabase } from '../db/client.ts';
 import { PrismaClient } from '../db/generated/client.ts';
 import type { ExerciseType } from '../db/generated/enums.ts';
 import { inProcessPglite } from '../db/migrate.ts';
+import { createSqlTransactionRunner } from '../db/sql-transaction.ts';
+import type { Database } from '../db/types.ts';
 import { makeExerciseService } from '../exercises/index.ts';
 import { makeBadgeService } from '../gamification/index.ts';
 import type { Clock } from '../kernel/clock.ts';
@@ -37,7 +39,7 @@ export const ctxFor = (userId: number): AuthedCtx => ({
   requestId: 'test',
 });
 
-export const createGamificationHarness = (db: ManagedDatabase, clock: Clock) => {
+export const createGamificationHarness = (db: Database, clock: Clock) => {
   const log = pino({ level: 'silent' });
   const badges = makeBadgeService({ db, clock });
   const exercises = makeExerciseService(
@@ -155,7 +157,9 @@ export const createGamificationHarness = (db: ManagedDatabase, clock: Clock) => 
 
 /**
  * A second Prisma client on the same database that reports every SQL statement it sends (Prisma's
- * `query` log events, which driver adapters emit too). For PGlite it shares the in-memory instance.
+ * `query` log events, which driver adapters emit too), and `database`: a `Database` on that client
+ * whose `sqlTransaction`s report theirs to the same list (BEGIN and COMMIT aside). For PGlite it shares
+ * the in-memory instance.
  */
 export const statementCountingClient = (db: ManagedDatabase) => {
   const target = db.migrationTarget;
@@ -168,5 +172,20 @@ export const statementCountingClient = (db: ManagedDatabase) => {
   client.$on('query', (e) => {
     statements.push(e.query);
   });
-  return { client, statements };
+  const runner = adapter.connect().then((connected) =>
+    createSqlTransactionRunner(connected, {
+      maxWaitMs: DB_DEFAULTS.transactionMaxWaitMs,
+      timeoutMs: DB_DEFAULTS.transactionTimeoutMs,
+      onStatement: (sql) => statements.push(sql),
+    }),
+  );
+  const database: Database = {
+    kind: db.kind,
+    prisma: client,
+    sqlTransaction: async (fn) => (await runner)(fn),
+    transactionSlots: db.transactionSlots,
+    ping: (ms) => db.ping(ms),
+    close: () => Promise.resolve(),
+  };
+  return { client, statements, database };
 };
