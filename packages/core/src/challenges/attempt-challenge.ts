@@ -85,7 +85,8 @@ const parseInput = (raw: AttemptChallengeInput): AttemptChallengeRequest => {
  * (progress/attempt-write-path.ts): the user row lock with the challenge (one statement); the attempt row,
  * the user's challenge counters and day streak and the challenge's own counters (its success rate) in one
  * statement, which also selects the post-attempt step's read; then the post-attempt step (badges on a
- * correct answer, the progress notification). Issue 17: BEGIN, 2 statements, COMMIT (+1 for an award).
+ * correct answer, the progress notification). Issue 17: BEGIN, 2 statements, COMMIT (+1 for an award), in a
+ * `Database.sqlTransaction` like the exercise submit.
  * With an idempotency key a retry returns the first response instead of counting twice. The response
  * carries the solution only for a correct answer, and the hints left after an incorrect one.
  */

@@ -201,8 +201,9 @@ export const createSqlTransactionRunner =
     const queryable: SqlQueryable = {
       $queryRaw: async <R>(query: Prisma.Sql): Promise<R> => {
         checkOpen();
-        options.onStatement?.(query.text);
-        const rows: unknown = decodeResultSet(await tx.queryRaw(sqlQueryOf(query)));
+        const statement = sqlQueryOf(query);
+        options.onStatement?.(statement.sql);
+        const rows: unknown = decodeResultSet(await tx.queryRaw(statement));
         // The caller states the row shape, as with Prisma's `$queryRaw<R>`.
         return rows as R;
       },

@@ -56,7 +56,8 @@ const replayOf = (row: AttemptByKeyRow, exerciseId: number): SubmitAnswerResultD
  *
  * Statements (issue 17): BEGIN; the user row lock with the exercise; the attempt with the progress cache,
  * the user counters, the day streak and the post-attempt step's snapshot (its award when a badge is met);
- * COMMIT.
+ * COMMIT. The transaction is a `Database.sqlTransaction` (no Prisma interactive transaction: the hot path),
+ * so every statement in it is a `Prisma.sql` through `SqlQueryable`.
  */
 export const makeSubmitAnswer =
   (deps: ExerciseDeps) =>
