@@ -30,13 +30,16 @@ import {
   loadLearnerSnapshot,
   type BadgeRow,
   type LearnerSnapshotRow,
+  type SnapshotNeeds,
 } from './badge.repo.ts';
 import {
   closestProgressNotification,
   isRequirementMet,
   lowerOrNull,
+  OPTIONAL_STAT_OF,
   requirementProgress,
   type BadgeStatsSnapshot,
+  type OptionalStat,
   type TypeStats,
 } from './badge.rules.ts';
 
@@ -55,7 +58,26 @@ export interface BadgeCatalogue {
   fingerprint: string;
   /** The longest `consecutive_days` requirement: how far back the day chain is followed. */
   longestDayChain: number;
+  /** Per optional statistic, the badges that read it: the snapshot computes it while one is pending. */
+  needs: SnapshotNeeds;
 }
+
+/** Per optional statistic of the snapshot, the ids of the badges whose requirement reads it. */
+export const snapshotNeedsOf = (badges: readonly ParsedBadge[]): SnapshotNeeds => {
+  const needs: Record<OptionalStat, number[]> = {
+    logicCorrect: [],
+    fastest: [],
+    dayChain: [],
+    today: [],
+    previous: [],
+    activeTypes: [],
+  };
+  for (const badge of badges) {
+    const stat = badge.requirement === null ? null : OPTIONAL_STAT_OF[badge.requirement.type];
+    if (stat !== null) needs[stat].push(badge.row.id);
+  }
+  return needs;
+};
 
 /**
  * Where the evaluation keeps the catalogue between calls: the badge service holds one per process
@@ -91,7 +113,7 @@ const loadCatalogue = async (db: SqlQueryable): Promise<BadgeCatalogue> => {
     0,
     ...badges.map((b) => (b.requirement?.type === 'consecutive_days' ? b.requirement.days : 0)),
   );
-  return { badges, fingerprint, longestDayChain };
+  return { badges, fingerprint, longestDayChain, needs: snapshotNeedsOf(badges) };
 };
 
 export interface CurrentAttempt {
@@ -99,7 +121,10 @@ export interface CurrentAttempt {
   createdAt: Date;
 }
 
-/** What an evaluation knows: the catalogue, the earned badge ids and the statistics snapshot. */
+/**
+ * What an evaluation knows: the catalogue, the earned badge ids and the statistics snapshot, which serves
+ * the badges not earned (the optional statistics only they read; see `OPTIONAL_STAT_OF`).
+ */
 export interface LearnerBadgeView {
   catalogue: BadgeCatalogue;
   earned: ReadonlySet<number>;
@@ -182,6 +207,7 @@ export const loadLearnerBadgeView = async (
       dayChainCap: c.longestDayChain,
       todayCap: PERFECT_DAY_MIN_ATTEMPTS,
       current,
+      needs: c.needs,
     });
   // A prefetched snapshot applies only if it was built for this very catalogue (the day chain's length)
   // and the catalogue is still the current one; when it says the catalogue changed, read it again first.
@@ -345,6 +371,7 @@ export const makeGamificationPostAttemptStep = (
         dayChainCap: catalogue.longestDayChain,
         todayCap: PERFECT_DAY_MIN_ATTEMPTS,
         current: null,
+        needs: catalogue.needs,
       },
       pending,
     );

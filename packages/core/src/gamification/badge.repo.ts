@@ -9,6 +9,7 @@ import type { ExerciseType } from '../db/generated/enums.ts';
 import type { Db, SqlQueryable } from '../db/types.ts';
 import type { PendingAttempt } from '../progress/index.ts';
 import { badgeSelect } from '../reference/index.ts';
+import type { OptionalStat } from './badge.rules.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Users and the catalogue
@@ -59,7 +60,16 @@ export interface LearnerSnapshotQuery {
   todayCap: number;
   /** The exercise attempt being evaluated: the previous activity strictly before it (comeback). */
   current: { attemptId: number; createdAt: Date } | null;
+  /**
+   * Per optional statistic, the active badges that read it (`OPTIONAL_STAT_OF`): the statement computes it
+   * only while the learner has not earned them all, and leaves it empty otherwise (0, false, null, no
+   * types). Omitted: every statistic is computed.
+   */
+  needs?: SnapshotNeeds;
 }
+
+/** Per optional statistic, the ids of the active badges whose requirement reads it. */
+export type SnapshotNeeds = Readonly<Record<OptionalStat, readonly number[]>>;
 
 export interface LearnerSnapshotRow {
   /** Changes whenever a row of the badge catalogue is inserted, updated or deleted. */
@@ -104,6 +114,9 @@ const activityIn = (userId: number, from: Prisma.Sql) => Prisma.sql`(
  * written. Either kind is today's activity. An exercise attempt's progress row replaces the stored one, it
  * counts among today's attempts (wrong or not) and as a fastest candidate, and the previous activity is
  * the latest before it; a correct challenge attempt counts among the correct challenge attempts.
+ *
+ * With `needs`, the optional statistics no pending badge reads are not computed (`OPTIONAL_STAT_OF`): a
+ * learner who has earned every badge about speed no longer pays for the fastest-time probe, and so on.
  */
 export const learnerSnapshotSql = (
   q: LearnerSnapshotQuery,
@@ -144,41 +157,76 @@ export const learnerSnapshotSql = (
     pending !== null && pending.isCorrect && pending.timeSpentSeconds > 0
       ? pending.timeSpentSeconds
       : null;
+  // An optional statistic, or its empty value once no pending badge reads it (a CASE branch: its
+  // subqueries run only when taken). The earned ids are read once, in the FROM list (OFFSET 0 keeps
+  // that subquery from being inlined into each reference).
+  const needed = (stat: OptionalStat, value: Prisma.Sql, empty: Prisma.Sql): Prisma.Sql => {
+    const ids = q.needs?.[stat];
+    if (ids === undefined) return value;
+    if (ids.length === 0) return empty;
+    return Prisma.sql`CASE WHEN NOT (earned."ids" @> ${ids}::int[]) THEN ${value} ELSE ${empty} END`;
+  };
   return Prisma.sql`
     SELECT
       (SELECT md5(coalesce(string_agg(b."id"::text || '.' || b."xmin"::text, ',' ORDER BY b."id"), ''))
          FROM "achievements" b) AS "catalogueFingerprint",
-      ARRAY(SELECT ua."achievement_id" FROM "user_achievements" ua WHERE ua."user_id" = ${q.userId})
-        AS "earnedIds",
-      (SELECT count(*)::int FROM "logic_challenge_attempts" c
-        WHERE c."user_id" = ${q.userId} AND c."is_correct") + ${pendingLogicCorrect} AS "logicCorrect",
+      earned."ids" AS "earnedIds",
+      ${needed(
+        'logicCorrect',
+        Prisma.sql`(SELECT count(*)::int FROM "logic_challenge_attempts" c
+        WHERE c."user_id" = ${q.userId} AND c."is_correct") + ${pendingLogicCorrect}`,
+        Prisma.sql`0`,
+      )} AS "logicCorrect",
       ARRAY(SELECT x."exercise_type"::text FROM (${progress}) x ORDER BY x."exercise_type") AS "types",
       ${progressColumn('total_attempts')} AS "totals",
       ${progressColumn('correct_attempts')} AS "corrects",
       ${progressColumn('current_correct_streak')} AS "leadings",
-      LEAST((SELECT min(a."time_spent") FROM "attempts" a
+      ${needed(
+        'fastest',
+        Prisma.sql`LEAST((SELECT min(a."time_spent") FROM "attempts" a
         WHERE a."user_id" = ${q.userId} AND a."is_correct" AND a."time_spent" > 0)::float8,
-        ${pendingFastest}::float8) AS "fastest",
-      ARRAY(SELECT t::text FROM unnest(enum_range(NULL::"exercise_type")) t
+        ${pendingFastest}::float8)`,
+        Prisma.sql`NULL::float8`,
+      )} AS "fastest",
+      ${needed(
+        'activeTypes',
+        Prisma.sql`ARRAY(SELECT t::text FROM unnest(enum_range(NULL::"exercise_type")) t
         WHERE EXISTS (SELECT 1 FROM "exercises" e
           WHERE e."is_archived" = false AND e."exercise_type" = t AND e."is_active")
-        ORDER BY t) AS "activeTypes",
-      (WITH RECURSIVE chain(n) AS (
+        ORDER BY t)`,
+        Prisma.sql`'{}'::text[]`,
+      )} AS "activeTypes",
+      ${needed(
+        'dayChain',
+        Prisma.sql`(WITH RECURSIVE chain(n) AS (
          SELECT 0 WHERE ${q.dayChainCap} > 0 AND (${pendingAttempt !== null} OR ${activityIn(q.userId, day)})
          UNION ALL
          SELECT chain.n + 1 FROM chain
           WHERE chain.n + 1 < ${q.dayChainCap}
             AND ${activityIn(q.userId, Prisma.sql`(${day} - (chain.n + 1) * ${HOUR_24})`)}
-       ) SELECT count(*)::int FROM chain) AS "dayChain",
-      LEAST(${q.todayCap}, (SELECT count(*)::int FROM (SELECT 1 FROM "attempts" a WHERE a."user_id" = ${q.userId}
+       ) SELECT count(*)::int FROM chain)`,
+        Prisma.sql`0`,
+      )} AS "dayChain",
+      ${needed(
+        'today',
+        Prisma.sql`LEAST(${q.todayCap}, (SELECT count(*)::int FROM (SELECT 1 FROM "attempts" a WHERE a."user_id" = ${q.userId}
          AND a."created_at" >= ${day} AND a."created_at" < ${day} + ${HOUR_24} LIMIT ${q.todayCap}) t)
-         + ${pending === null ? 0 : 1}) AS "todayCount",
-      (${pending !== null && !pending.isCorrect} OR EXISTS (SELECT 1 FROM "attempts" a
+         + ${pending === null ? 0 : 1})`,
+        Prisma.sql`0`,
+      )} AS "todayCount",
+      ${needed(
+        'today',
+        Prisma.sql`(${pending !== null && !pending.isCorrect} OR EXISTS (SELECT 1 FROM "attempts" a
          WHERE a."user_id" = ${q.userId} AND a."created_at" >= ${day} AND a."created_at" < ${day} + ${HOUR_24}
-           AND NOT a."is_correct")) AS "todayWrong",
-      ${previous} AS "previousActivityAt",
+           AND NOT a."is_correct"))`,
+        Prisma.sql`false`,
+      )} AS "todayWrong",
+      ${needed('previous', previous, Prisma.sql`NULL::timestamptz`)} AS "previousActivityAt",
       ${q.dayChainCap}::int AS "dayChainCap"
-    FROM "users" u WHERE u."id" = ${q.userId}`;
+    FROM "users" u,
+      (SELECT ARRAY(SELECT ua."achievement_id" FROM "user_achievements" ua WHERE ua."user_id" = ${q.userId})
+        AS "ids" OFFSET 0) earned
+    WHERE u."id" = ${q.userId}`;
 };
 
 /** The snapshot (see `learnerSnapshotSql`) as a statement of its own. Null when the user does not exist. */

@@ -7,11 +7,13 @@ import {
   closestProgressNotification,
   criteriaText,
   isRequirementMet,
+  OPTIONAL_STAT_OF,
   rarityOf,
   requirementProgress,
   selectPinnedBadges,
   unlockPercentOf,
   type BadgeStatsSnapshot,
+  type OptionalStat,
   type TypeStats,
 } from './badge.rules.ts';
 import { levelFromPoints } from './level.rules.ts';
@@ -392,4 +394,78 @@ describe('rarity (§5.10) and pins (§5.11)', () => {
     expect(selectPinnedBadges([4, 2, 1], earned)).toEqual([4, 2, 1]);
     expect(selectPinnedBadges([], earned)).toEqual([]);
   });
+});
+
+describe('OPTIONAL_STAT_OF', () => {
+  // Each optional statistic set to what the snapshot statement leaves when it skips it.
+  const EMPTIED: { readonly [K in OptionalStat]: Partial<BadgeStatsSnapshot> } = {
+    logicCorrect: { logicCorrect: 0 },
+    fastest: { fastestCorrectSeconds: null },
+    dayChain: { activityDays: new Set() },
+    today: { today: { day: TODAY, total: 0, correct: 0 } },
+    previous: { current: { createdAt: new Date(`${TODAY}T12:00:00Z`), previousActivityAt: null } },
+    activeTypes: { activeTypes: [] },
+  };
+  const full = snap({
+    attemptsTotal: 40,
+    attemptsCorrect: 38,
+    logicCorrect: 12,
+    perType: types([
+      ['ADDITION', { total: 30, correct: 29, leadingCorrect: 25 }],
+      ['SOUSTRACTION', { total: 10, correct: 9, leadingCorrect: 4 }],
+    ]),
+    activeTypes: ['ADDITION', 'SOUSTRACTION'],
+    fastestCorrectSeconds: 2,
+    activityDays: days(
+      TODAY,
+      '2026-03-09',
+      '2026-03-08',
+      '2026-03-07',
+      '2026-03-06',
+      '2026-03-05',
+      '2026-03-04',
+    ),
+    today: { day: TODAY, total: 3, correct: 3 },
+    current: {
+      createdAt: new Date(`${TODAY}T12:00:00Z`),
+      previousActivityAt: new Date('2026-02-20T12:00:00Z'),
+    },
+  });
+  const requirements = [
+    { attempts_count: 10 },
+    { logic_attempts_count: 5 },
+    { attempts_count: 20, logic_attempts_count: 5 },
+    { min_attempts: 30, success_rate: 90 },
+    { exercise_type: 'addition', consecutive_correct: 20 },
+    { max_time: 5 },
+    { consecutive_days: 7 },
+    { perfect_day: true },
+    { all_types: true },
+    { min_per_type: 5 },
+    { comeback_days: 7 },
+  ].map(req);
+
+  it('lists every requirement type', () => {
+    expect(new Set(requirements.map((r) => r.type))).toEqual(
+      new Set(Object.keys(OPTIONAL_STAT_OF)),
+    );
+  });
+
+  it.each(requirements.map((r) => [r.type, r] as const))(
+    '%s reads no optional statistic but its own',
+    (_type, r) => {
+      const own = OPTIONAL_STAT_OF[r.type];
+      const others = (Object.keys(EMPTIED) as OptionalStat[]).filter((stat) => stat !== own);
+      const reduced = Object.assign({ ...full }, ...others.map((stat) => EMPTIED[stat]));
+      // Met on the full snapshot, so an emptied statistic it read would show.
+      expect(isRequirementMet(r, full)).toBe(true);
+      expect(isRequirementMet(r, reduced)).toBe(true);
+      expect(requirementProgress(r, reduced)).toEqual(requirementProgress(r, full));
+      if (own !== null) {
+        // And it does read its own.
+        const withoutOwn = { ...full, ...EMPTIED[own] };
+        expect(isRequirementMet(r, withoutOwn)).toBe(false);
+      }
+    },
+  );
 });

@@ -48,6 +48,33 @@ export interface BadgeStatsSnapshot {
   current: { createdAt: Date; previousActivityAt: Date | null } | null;
 }
 
+/**
+ * The snapshot's statistics that only some requirements read (the counters and the per-type rows serve
+ * most of them): `logicCorrect`, `fastestCorrectSeconds`, `activityDays`, `today`,
+ * `current.previousActivityAt`, `activeTypes`.
+ */
+export type OptionalStat =
+  'logicCorrect' | 'fastest' | 'dayChain' | 'today' | 'previous' | 'activeTypes';
+
+/**
+ * Which optional statistic each requirement reads (in `isRequirementMet` and `requirementProgress`).
+ * Nothing else reads a snapshot, and both only for badges the learner has not earned: a snapshot built
+ * for a set of pending badges may leave the other optional statistics at their empty value.
+ */
+export const OPTIONAL_STAT_OF: { readonly [K in BadgeRequirement['type']]: OptionalStat | null } = {
+  attempts_count: null,
+  success_rate: null,
+  consecutive: null,
+  logic_attempts_count: 'logicCorrect',
+  mixed: 'logicCorrect',
+  max_time: 'fastest',
+  consecutive_days: 'dayChain',
+  perfect_day: 'today',
+  comeback: 'previous',
+  all_types: 'activeTypes',
+  min_per_type: 'activeTypes',
+};
+
 // ---------------------------------------------------------------------------------------------
 // Checkers (§5.4) and progress (§5.8)
 // ---------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import {
   restoreCatalogue,
 } from '../testing/gamification.ts';
 import {
+  awardBadge,
   createChallengeAttempt,
   createLogicChallenge,
   createUser,
@@ -22,7 +23,9 @@ import {
   getTestDb,
   resetDb,
 } from '../testing/index.ts';
-import { loadLearnerSnapshot } from './badge.repo.ts';
+import { parseBadges, snapshotNeedsOf } from './badge.engine.ts';
+import { findActiveBadges, loadLearnerSnapshot, type LearnerSnapshotRow } from './badge.repo.ts';
+import type { OptionalStat } from './badge.rules.ts';
 import { makeBadgeService } from './index.ts';
 
 /**
@@ -75,13 +78,27 @@ const submit = async (
   return { result, given: prefetched.at(-1) };
 };
 
-/** The snapshot read alone after the submit, with the same query the prefetched one was built from. */
+/** What an optional statistic reads as when no pending badge needs it (the statement skips it). */
+const EMPTY: { readonly [K in OptionalStat]: Partial<LearnerSnapshotRow> } = {
+  logicCorrect: { logicCorrect: 0 },
+  fastest: { fastest: null },
+  dayChain: { dayChain: 0 },
+  today: { todayCount: 0, todayWrong: false },
+  previous: { previousActivityAt: null },
+  activeTypes: { activeTypes: [] },
+};
+
+/**
+ * The snapshot read alone after the submit, with the same query the prefetched one was built from,
+ * every statistic computed; then, as the prefetched statement was told to, each optional statistic
+ * emptied when the learner had earned, before this submit, every badge reading it.
+ */
 const expectSameAsReadAfter = async (
   userId: number,
   result: { attemptId: number; newBadges: readonly { id: number }[] },
   given: unknown,
   kind: 'exercise' | 'challenge' = 'exercise',
-): Promise<void> => {
+): Promise<OptionalStat[]> => {
   expect(given).toBeTypeOf('object');
   const dayChainCap =
     typeof given === 'object' && given !== null && 'dayChainCap' in given ? given.dayChainCap : -1;
@@ -98,10 +115,18 @@ const expectSameAsReadAfter = async (
   expect(after).not.toBeNull();
   // The badges this submit awarded were inserted after its snapshot.
   const awarded = new Set(result.newBadges.map((b) => b.id));
-  expect(given).toEqual({
-    ...after,
-    earnedIds: after?.earnedIds.filter((id) => !awarded.has(id)),
-  });
+  const earnedBefore = new Set(after?.earnedIds.filter((id) => !awarded.has(id)));
+  const needs = snapshotNeedsOf(parseBadges(await findActiveBadges(prisma)));
+  const skipped = (Object.keys(EMPTY) as OptionalStat[]).filter((stat) =>
+    needs[stat].every((id) => earnedBefore.has(id)),
+  );
+  expect(given).toEqual(
+    Object.assign(
+      { ...after, earnedIds: [...earnedBefore] },
+      ...skipped.map((stat) => EMPTY[stat]),
+    ),
+  );
+  return skipped;
 };
 
 describe('the snapshot selected by the attempt statement', () => {
@@ -202,5 +227,52 @@ describe('the snapshot selected by the attempt statement', () => {
     clock.advance(DAY_MS);
     await attempt(false);
     await attempt(true);
+  });
+
+  it('skips the statistics only earned badges read, and reads them again once one is pending', async () => {
+    const warm = await createUser(prisma);
+    await submit(warm.id, { correct: true, timeSpent: 5 });
+    const needs = snapshotNeedsOf(parseBadges(await findActiveBadges(prisma)));
+
+    const learner = await createUser(prisma);
+    const challenge = await createLogicChallenge(prisma);
+    // A history every statistic has something to say about: yesterday's activity, a fast answer, a
+    // correct challenge attempt.
+    await setup.bulkAttempts(learner.id, 3, {
+      correct: true,
+      timeSpent: 8,
+      at: new Date(clock.now().getTime() - DAY_MS),
+    });
+    await createChallengeAttempt(prisma, {
+      userId: learner.id,
+      challengeId: challenge.id,
+      isCorrect: true,
+      createdAt: new Date(clock.now().getTime() - DAY_MS),
+    });
+    const earnedStats: OptionalStat[] = ['fastest', 'today', 'activeTypes', 'logicCorrect'];
+    for (const stat of earnedStats) {
+      for (const achievementId of needs[stat])
+        await awardBadge(prisma, { userId: learner.id, achievementId });
+    }
+
+    const first = await submit(learner.id, { correct: true, timeSpent: 2 });
+    const skipped = await expectSameAsReadAfter(learner.id, first.result, first.given);
+    expect(skipped.toSorted()).toEqual(earnedStats.toSorted());
+    // Nothing reading the fastest time is pending: no speed badge, however fast the answer (the
+    // counters' badges, which the bulk history did not award, are).
+    const speedBadges = new Set(needs.fastest);
+    expect(first.result.newBadges.length).toBeGreaterThan(0);
+    expect(first.result.newBadges.filter((b) => speedBadges.has(b.id))).toEqual([]);
+
+    // One speed badge pending again (revoked): the next fast answer is measured, and earns it.
+    const [speedBadge] = needs.fastest;
+    expect(speedBadge).toBeTypeOf('number');
+    await prisma.userAchievement.deleteMany({
+      where: { userId: learner.id, achievementId: speedBadge },
+    });
+    const second = await submit(learner.id, { correct: true, timeSpent: 2 });
+    const skippedNext = await expectSameAsReadAfter(learner.id, second.result, second.given);
+    expect(skippedNext).not.toContain('fastest');
+    expect(second.result.newBadges.map((b) => b.id)).toEqual([speedBadge]);
   });
 });
