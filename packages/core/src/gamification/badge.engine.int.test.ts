@@ -203,6 +203,41 @@ describe('regularity (injected clock)', () => {
     }
   });
 
+  it('a day whose attempts were all deleted no longer counts', async () => {
+    const user = await createUser(prisma);
+    const dayThree = new Date(START.getTime() + 2 * DAY_MS);
+    for (let day = 1; day <= 6; day += 1) {
+      await h.submit(user.id);
+      clock.advance(DAY_MS);
+    }
+    const removed = await prisma.attempt.deleteMany({
+      where: {
+        userId: user.id,
+        createdAt: {
+          gte: new Date(dayThree.getTime() - DAY_MS / 2),
+          lt: new Date(dayThree.getTime() + DAY_MS / 2),
+        },
+      },
+    });
+    expect(removed.count).toBe(1);
+    const seventh = await h.submit(user.id);
+    expect(codesOf(seventh.newBadges)).not.toContain('perfect_week');
+  });
+
+  it('days are UTC calendar days: the last and the first millisecond of a day', async () => {
+    const user = await createUser(prisma);
+    // Six days, each active only in its last millisecond, then the seventh at its first one.
+    clock.set(new Date('2026-03-10T23:59:59.999Z'));
+    for (let day = 1; day <= 6; day += 1) {
+      const r = await h.submit(user.id);
+      expect(codesOf(r.newBadges)).not.toContain('perfect_week');
+      clock.advance(DAY_MS);
+    }
+    clock.set(new Date('2026-03-16T00:00:00.000Z'));
+    const seventh = await h.submit(user.id);
+    expect(codesOf(seventh.newBadges)).toContain('perfect_week');
+  });
+
   it('fortnight, eclipse and perfect_month at 14, 21 and 30 days', async () => {
     const user = await createUser(prisma);
     const earnedOn: Record<string, number> = {};

@@ -95,12 +95,18 @@ export interface LearnerSnapshotRow {
   dayChainCap: number;
 }
 
-/** An activity (exercise or challenge attempt) of the user in [from, from + 24 h): two index probes. */
-const activityIn = (userId: number, from: Prisma.Sql) => Prisma.sql`(
-  EXISTS (SELECT 1 FROM "attempts" a WHERE a."user_id" = ${userId}
-           AND a."created_at" >= ${from} AND a."created_at" < ${from} + ${HOUR_24})
+/**
+ * An activity (exercise or challenge attempt) of the user on the UTC day `n` days before `today` (a
+ * date): two index probes, the exercise side on the per-day counts the attempt triggers keep
+ * (`attempt_daily_counts`, one row per day and type, whatever the number of attempts), the challenge
+ * side on the attempts in [day start, day start + 24 h).
+ */
+const activityOn = (userId: number, today: Prisma.Sql, n: Prisma.Sql) => Prisma.sql`(
+  EXISTS (SELECT 1 FROM "attempt_daily_counts" d WHERE d."user_id" = ${userId}
+           AND d."day" = ${today} - ${n} AND d."total" > 0)
   OR EXISTS (SELECT 1 FROM "logic_challenge_attempts" c WHERE c."user_id" = ${userId}
-           AND c."created_at" >= ${from} AND c."created_at" < ${from} + ${HOUR_24}))`;
+           AND c."created_at" >= (${today} - ${n})::timestamp AT TIME ZONE 'UTC'
+           AND c."created_at" < (${today} - ${n} + 1)::timestamp AT TIME ZONE 'UTC'))`;
 
 /**
  * Everything a badge evaluation reads about the learner, in ONE statement of index probes whose cost
@@ -123,6 +129,7 @@ export const learnerSnapshotSql = (
   pendingAttempt: PendingAttempt | null = null,
 ): Prisma.Sql => {
   const day = Prisma.sql`${q.todayStart}::timestamptz`;
+  const todayDate = Prisma.sql`(${q.todayStart}::timestamptz AT TIME ZONE 'UTC')::date`;
   const pending = pendingAttempt?.kind === 'exercise' ? pendingAttempt : null;
   const pendingLogicCorrect =
     pendingAttempt?.kind === 'challenge' && pendingAttempt.isCorrect ? 1 : 0;
@@ -199,11 +206,12 @@ export const learnerSnapshotSql = (
       ${needed(
         'dayChain',
         Prisma.sql`(WITH RECURSIVE chain(n) AS (
-         SELECT 0 WHERE ${q.dayChainCap} > 0 AND (${pendingAttempt !== null} OR ${activityIn(q.userId, day)})
+         SELECT 0 WHERE ${q.dayChainCap} > 0
+           AND (${pendingAttempt !== null} OR ${activityOn(q.userId, todayDate, Prisma.sql`0`)})
          UNION ALL
          SELECT chain.n + 1 FROM chain
           WHERE chain.n + 1 < ${q.dayChainCap}
-            AND ${activityIn(q.userId, Prisma.sql`(${day} - (chain.n + 1) * ${HOUR_24})`)}
+            AND ${activityOn(q.userId, todayDate, Prisma.sql`(chain.n + 1)`)}
        ) SELECT count(*)::int FROM chain)`,
         Prisma.sql`0`,
       )} AS "dayChain",
