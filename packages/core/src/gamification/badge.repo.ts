@@ -158,8 +158,9 @@ export const learnerSnapshotSql = (
           UNION ALL
           SELECT w."exercise_type", w."total_attempts", w."correct_attempts", w."current_correct_streak"
           FROM (${pending.progressRow}) w`;
-  const progressColumn = (column: string) =>
-    Prisma.sql`ARRAY(SELECT x.${Prisma.raw(`"${column}"`)} FROM (${progress}) x ORDER BY x."exercise_type")`;
+  // The progress rows as parallel arrays in type order: one scan, one aggregation.
+  const inTypeOrder = (column: string) =>
+    Prisma.sql`coalesce(array_agg(x.${Prisma.raw(`"${column}"`)} ORDER BY x."exercise_type"), '{}')`;
   const pendingFastest =
     pending !== null && pending.isCorrect && pending.timeSpentSeconds > 0
       ? pending.timeSpentSeconds
@@ -184,10 +185,7 @@ export const learnerSnapshotSql = (
         WHERE c."user_id" = ${q.userId} AND c."is_correct") + ${pendingLogicCorrect}`,
         Prisma.sql`0`,
       )} AS "logicCorrect",
-      ARRAY(SELECT x."exercise_type"::text FROM (${progress}) x ORDER BY x."exercise_type") AS "types",
-      ${progressColumn('total_attempts')} AS "totals",
-      ${progressColumn('correct_attempts')} AS "corrects",
-      ${progressColumn('current_correct_streak')} AS "leadings",
+      per_type."types", per_type."totals", per_type."corrects", per_type."leadings",
       ${needed(
         'fastest',
         Prisma.sql`LEAST((SELECT min(a."time_spent") FROM "attempts" a
@@ -233,7 +231,11 @@ export const learnerSnapshotSql = (
       ${q.dayChainCap}::int AS "dayChainCap"
     FROM "users" u,
       (SELECT ARRAY(SELECT ua."achievement_id" FROM "user_achievements" ua WHERE ua."user_id" = ${q.userId})
-        AS "ids" OFFSET 0) earned
+        AS "ids" OFFSET 0) earned,
+      (SELECT coalesce(array_agg(x."exercise_type"::text ORDER BY x."exercise_type"), '{}') AS "types",
+        ${inTypeOrder('total_attempts')} AS "totals", ${inTypeOrder('correct_attempts')} AS "corrects",
+        ${inTypeOrder('current_correct_streak')} AS "leadings"
+       FROM (${progress}) x) per_type
     WHERE u."id" = ${q.userId}`;
 };
 
