@@ -111,7 +111,12 @@ export const makeAttemptChallenge =
         deps.db.sqlTransaction(async (tx) => {
           // The user row lock first (a user's concurrent submissions run one after the other), with the
           // challenge in the same statement.
-          const locked = await lockUserAndFindChallenge(tx, userId, input.challengeId);
+          const locked = await lockUserAndFindChallenge(
+            tx,
+            userId,
+            input.challengeId,
+            deps.postAttemptStep.lockedReadSql,
+          );
           if (locked === null) throw new AppError('UNAUTHENTICATED', 'Authentification requise');
           const { challenge } = locked;
           if (challenge === null) throw new AppError('NOT_FOUND', CHALLENGE_MESSAGES.notFound);
@@ -137,12 +142,15 @@ export const makeAttemptChallenge =
             {
               user: challengeAttemptUserUpdate({ userId, isCorrect, now }, locked.streak),
               select:
-                deps.postAttemptStep.prefetchSql?.({
-                  kind: 'challenge',
-                  userId,
-                  createdAt: now,
-                  isCorrect,
-                }) ?? null,
+                deps.postAttemptStep.prefetchSql?.(
+                  {
+                    kind: 'challenge',
+                    userId,
+                    createdAt: now,
+                    isCorrect,
+                  },
+                  locked.lockedRead,
+                ) ?? null,
             },
           );
           const { attemptId } = written;

@@ -156,7 +156,12 @@ export const lockUserAndFindChallenge = async (
   tx: SqlQueryable,
   userId: number,
   challengeId: number,
-): Promise<{ streak: DayStreakState; challenge: ChallengeForAttemptRow | null } | null> => {
+  lockedRead?: Prisma.Sql,
+): Promise<{
+  streak: DayStreakState;
+  challenge: ChallengeForAttemptRow | null;
+  lockedRead: unknown;
+} | null> => {
   const rows = await tx.$queryRaw<
     (LockedUserColumns & {
       id: number | null;
@@ -167,18 +172,23 @@ export const lockUserAndFindChallenge = async (
       hints: ChallengeForAttemptRow['hints'];
     })[]
   >(
-    lockUserForAttemptSql(userId, {
-      columns: Prisma.sql`c."id", c."challenge_type"::text AS "challengeType",
+    lockUserForAttemptSql(
+      userId,
+      {
+        columns: Prisma.sql`c."id", c."challenge_type"::text AS "challengeType",
         c."correct_answer" AS "correctAnswer", c."visual_data" AS "visualData",
         c."solution_explanation" AS "solutionExplanation", c."hints"`,
-      join: Prisma.sql`LEFT JOIN "logic_challenges" c ON c."id" = ${challengeId}`,
-    }),
+        join: Prisma.sql`LEFT JOIN "logic_challenges" c ON c."id" = ${challengeId}`,
+      },
+      lockedRead,
+    ),
   );
   const row = rows[0];
   if (row === undefined) return null;
   const { id, challengeType, correctAnswer, visualData, solutionExplanation, hints } = row;
   return {
     streak: streakStateOf(row),
+    lockedRead: row.lockedRead,
     challenge:
       id === null || challengeType === null || correctAnswer === null
         ? null

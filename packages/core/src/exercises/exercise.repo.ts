@@ -142,7 +142,12 @@ export const lockUserAndFindExercise = async (
   tx: SqlQueryable,
   userId: number,
   exerciseId: number,
-): Promise<{ streak: DayStreakState; exercise: ExerciseForAttemptRow | null } | null> => {
+  lockedRead?: Prisma.Sql,
+): Promise<{
+  streak: DayStreakState;
+  exercise: ExerciseForAttemptRow | null;
+  lockedRead: unknown;
+} | null> => {
   const rows = await tx.$queryRaw<
     (LockedUserColumns & {
       id: number | null;
@@ -153,18 +158,23 @@ export const lockUserAndFindExercise = async (
       generationParams: ExerciseForAttemptRow['generationParams'];
     })[]
   >(
-    lockUserForAttemptSql(userId, {
-      columns: Prisma.sql`e."id", e."exercise_type"::text AS "exerciseType",
+    lockUserForAttemptSql(
+      userId,
+      {
+        columns: Prisma.sql`e."id", e."exercise_type"::text AS "exerciseType",
         e."correct_answer" AS "correctAnswer", e."answer_kind"::text AS "answerKind", e."explanation",
         e."generation_params" AS "generationParams"`,
-      join: Prisma.sql`LEFT JOIN "exercises" e ON e."id" = ${exerciseId}`,
-    }),
+        join: Prisma.sql`LEFT JOIN "exercises" e ON e."id" = ${exerciseId}`,
+      },
+      lockedRead,
+    ),
   );
   const row = rows[0];
   if (row === undefined) return null;
   const { id, exerciseType, correctAnswer, answerKind, explanation, generationParams } = row;
   return {
     streak: streakStateOf(row),
+    lockedRead: row.lockedRead,
     exercise:
       id === null || exerciseType === null || correctAnswer === null || answerKind === null
         ? null

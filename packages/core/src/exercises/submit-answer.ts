@@ -87,7 +87,12 @@ export const makeSubmitAnswer =
         deps.db.sqlTransaction(async (tx) => {
           // The user row lock first (a user's concurrent submissions run one after the other), with the
           // exercise in the same statement.
-          const locked = await lockUserAndFindExercise(tx, userId, input.exerciseId);
+          const locked = await lockUserAndFindExercise(
+            tx,
+            userId,
+            input.exerciseId,
+            deps.postAttemptStep.lockedReadSql,
+          );
           if (locked === null) throw new AppError('UNAUTHENTICATED', 'Authentification requise');
           const { exercise } = locked;
           if (exercise === null) throw new AppError('NOT_FOUND', EXERCISE_MESSAGES.notFound);
@@ -129,15 +134,18 @@ export const makeSubmitAnswer =
                 }),
               user: exerciseAttemptUserUpdate({ userId, isCorrect, now }, locked.streak),
               select: (progressRow) =>
-                deps.postAttemptStep.prefetchSql?.({
-                  kind: 'exercise',
-                  userId,
-                  createdAt: now,
-                  exerciseType: exercise.exerciseType,
-                  isCorrect,
-                  timeSpentSeconds: input.timeSpent,
-                  progressRow,
-                }) ?? null,
+                deps.postAttemptStep.prefetchSql?.(
+                  {
+                    kind: 'exercise',
+                    userId,
+                    createdAt: now,
+                    exerciseType: exercise.exerciseType,
+                    isCorrect,
+                    timeSpentSeconds: input.timeSpent,
+                    progressRow,
+                  },
+                  locked.lockedRead,
+                ) ?? null,
             },
           );
           const { attemptId } = written;

@@ -3,7 +3,7 @@
  * checked against it, awards inserted with the (user, badge) uniqueness, points added once. It runs
  * inside the caller's transaction (the submit's, or POST /api/badges/check's) and never opens one.
  */
-import type { Prisma } from '../db/generated/client.ts';
+import { Prisma } from '../db/generated/client.ts';
 import type { ExerciseType } from '../db/generated/enums.ts';
 import type { SqlQueryable } from '../db/types.ts';
 import type { Clock } from '../kernel/clock.ts';
@@ -104,6 +104,20 @@ export const createBadgeCatalogueCache = (): BadgeCatalogueCache & { invalidate(
     },
   };
 };
+
+/** The optional statistics some badge not in `earned` reads. */
+export const statsPendingBadgesRead = (
+  needs: SnapshotNeeds,
+  earned: ReadonlySet<number>,
+): Set<OptionalStat> =>
+  new Set(
+    (Object.keys(needs) as OptionalStat[]).filter((stat) =>
+      needs[stat].some((id) => !earned.has(id)),
+    ),
+  );
+
+const isIdList = (x: unknown): x is number[] =>
+  Array.isArray(x) && x.every((v) => typeof v === 'number');
 
 /** Reads the catalogue: its fingerprint first, then the rows (so the rows are never older than it). */
 const loadCatalogue = async (db: SqlQueryable): Promise<BadgeCatalogue> => {
@@ -207,7 +221,6 @@ export const loadLearnerBadgeView = async (
       dayChainCap: c.longestDayChain,
       todayCap: PERFECT_DAY_MIN_ATTEMPTS,
       current,
-      needs: c.needs,
     });
   // A prefetched snapshot applies only if it was built for this very catalogue (the day chain's length)
   // and the catalogue is still the current one; when it says the catalogue changed, read it again first.
@@ -361,9 +374,14 @@ export const makeGamificationPostAttemptStep = (
   };
   // The snapshot as a subquery of the attempt statement, for the cached catalogue (none cached:
   // the step reads it, and the snapshot, by itself).
-  const prefetchSql = (pending: PendingAttempt): Prisma.Sql | null => {
+  // With the earned ids read under the user row lock (`lockedReadSql`), the snapshot leaves out the
+  // statistics only earned badges read, and takes those ids as they are (no award can happen between
+  // the two statements: every submit holds the lock; a concurrent POST /api/badges/check's award is
+  // not inserted twice, and a revocation is seen by the next submit).
+  const prefetchSql = (pending: PendingAttempt, lockedRead?: unknown): Prisma.Sql | null => {
     const catalogue = hooks.catalogueCache?.get() ?? null;
     if (catalogue === null) return null;
+    const earnedIds = isIdList(lockedRead) ? lockedRead : null;
     return learnerSnapshotSql(
       {
         userId: pending.userId,
@@ -371,12 +389,16 @@ export const makeGamificationPostAttemptStep = (
         dayChainCap: catalogue.longestDayChain,
         todayCap: PERFECT_DAY_MIN_ATTEMPTS,
         current: null,
-        needs: catalogue.needs,
+        ...(earnedIds === null
+          ? {}
+          : { earnedIds, only: statsPendingBadgesRead(catalogue.needs, new Set(earnedIds)) }),
       },
       pending,
     );
   };
-  return Object.assign(step, { prefetchSql });
+  const lockedReadSql = Prisma.sql`ARRAY(SELECT ua."achievement_id" FROM "user_achievements" ua
+    WHERE ua."user_id" = u."id")`;
+  return Object.assign(step, { prefetchSql, lockedReadSql });
 };
 
 /**

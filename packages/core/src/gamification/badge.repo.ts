@@ -50,6 +50,15 @@ export const findActiveBadges = (db: SqlQueryable): Promise<BadgeRow[]> =>
 
 const HOUR_24 = Prisma.sql`interval '24 hours'`;
 
+/**
+ * The badge catalogue's fingerprint: its row count and the sum of its rows' creating transaction ids
+ * (`xmin`). Any committed insert, update or delete changes it: a deletion alone changes the count, and
+ * every other change leaves a row whose `xmin` is the new transaction's id, larger than the one it
+ * replaces. (One scan of a few dozen rows, no sort: it is read by every submit.)
+ */
+const CATALOGUE_FINGERPRINT = Prisma.sql`SELECT count(*)::text || '.' || coalesce(sum(b."xmin"::text::bigint), 0)::text
+  FROM "achievements" b`;
+
 export interface LearnerSnapshotQuery {
   userId: number;
   /** Midnight UTC of the business "today". */
@@ -61,14 +70,15 @@ export interface LearnerSnapshotQuery {
   /** The exercise attempt being evaluated: the previous activity strictly before it (comeback). */
   current: { attemptId: number; createdAt: Date } | null;
   /**
-   * Per optional statistic, the active badges that read it (`OPTIONAL_STAT_OF`): the statement computes it
-   * only while the learner has not earned them all, and leaves it empty otherwise (0, false, null, no
-   * types). Omitted: every statistic is computed.
+   * The optional statistics to compute (`OPTIONAL_STAT_OF`); the others are left empty (0, false, null,
+   * no types). Omitted: every one.
    */
-  needs?: SnapshotNeeds;
+  only?: ReadonlySet<OptionalStat>;
+  /** The learner's earned badge ids when the caller already read them (under the user row lock). */
+  earnedIds?: readonly number[];
 }
 
-/** Per optional statistic, the ids of the active badges whose requirement reads it. */
+/** Per optional statistic, the ids of the active badges whose requirement reads it (see `only`). */
 export type SnapshotNeeds = Readonly<Record<OptionalStat, readonly number[]>>;
 
 export interface LearnerSnapshotRow {
@@ -121,8 +131,9 @@ const activityOn = (userId: number, today: Prisma.Sql, n: Prisma.Sql) => Prisma.
  * counts among today's attempts (wrong or not) and as a fastest candidate, and the previous activity is
  * the latest before it; a correct challenge attempt counts among the correct challenge attempts.
  *
- * With `needs`, the optional statistics no pending badge reads are not computed (`OPTIONAL_STAT_OF`): a
- * learner who has earned every badge about speed no longer pays for the fastest-time probe, and so on.
+ * With `only`, the optional statistics no pending badge reads are left out of the statement
+ * (`OPTIONAL_STAT_OF`): a learner who has earned every badge about speed no longer pays for the
+ * fastest-time probe, and so on.
  */
 export const learnerSnapshotSql = (
   q: LearnerSnapshotQuery,
@@ -165,20 +176,17 @@ export const learnerSnapshotSql = (
     pending !== null && pending.isCorrect && pending.timeSpentSeconds > 0
       ? pending.timeSpentSeconds
       : null;
-  // An optional statistic, or its empty value once no pending badge reads it (a CASE branch: its
-  // subqueries run only when taken). The earned ids are read once, in the FROM list (OFFSET 0 keeps
-  // that subquery from being inlined into each reference).
-  const needed = (stat: OptionalStat, value: Prisma.Sql, empty: Prisma.Sql): Prisma.Sql => {
-    const ids = q.needs?.[stat];
-    if (ids === undefined) return value;
-    if (ids.length === 0) return empty;
-    return Prisma.sql`CASE WHEN NOT (earned."ids" @> ${ids}::int[]) THEN ${value} ELSE ${empty} END`;
-  };
+  // An optional statistic, or its empty value when the caller does not need it (not even planned).
+  const needed = (stat: OptionalStat, value: Prisma.Sql, empty: Prisma.Sql): Prisma.Sql =>
+    q.only === undefined || q.only.has(stat) ? value : empty;
+  const earned =
+    q.earnedIds === undefined
+      ? Prisma.sql`ARRAY(SELECT ua."achievement_id" FROM "user_achievements" ua WHERE ua."user_id" = ${q.userId})`
+      : Prisma.sql`${q.earnedIds}::int[]`;
   return Prisma.sql`
     SELECT
-      (SELECT md5(coalesce(string_agg(b."id"::text || '.' || b."xmin"::text, ',' ORDER BY b."id"), ''))
-         FROM "achievements" b) AS "catalogueFingerprint",
-      earned."ids" AS "earnedIds",
+      (${CATALOGUE_FINGERPRINT}) AS "catalogueFingerprint",
+      ${earned} AS "earnedIds",
       ${needed(
         'logicCorrect',
         Prisma.sql`(SELECT count(*)::int FROM "logic_challenge_attempts" c
@@ -230,8 +238,6 @@ export const learnerSnapshotSql = (
       ${needed('previous', previous, Prisma.sql`NULL::timestamptz`)} AS "previousActivityAt",
       ${q.dayChainCap}::int AS "dayChainCap"
     FROM "users" u,
-      (SELECT ARRAY(SELECT ua."achievement_id" FROM "user_achievements" ua WHERE ua."user_id" = ${q.userId})
-        AS "ids" OFFSET 0) earned,
       (SELECT coalesce(array_agg(x."exercise_type"::text ORDER BY x."exercise_type"), '{}') AS "types",
         ${inTypeOrder('total_attempts')} AS "totals", ${inTypeOrder('correct_attempts')} AS "corrects",
         ${inTypeOrder('current_correct_streak')} AS "leadings"
@@ -250,9 +256,9 @@ export const loadLearnerSnapshot = async (
 
 /** The fingerprint alone (the same expression as in `loadLearnerSnapshot`). */
 export const findCatalogueFingerprint = async (db: SqlQueryable): Promise<string> => {
-  const rows = await db.$queryRaw<{ fingerprint: string }[]>(Prisma.sql`
-    SELECT md5(coalesce(string_agg(b."id"::text || '.' || b."xmin"::text, ',' ORDER BY b."id"), ''))
-      AS "fingerprint" FROM "achievements" b`);
+  const rows = await db.$queryRaw<{ fingerprint: string }[]>(
+    Prisma.sql`SELECT (${CATALOGUE_FINGERPRINT}) AS "fingerprint"`,
+  );
   return rows[0]?.fingerprint ?? '';
 };
 

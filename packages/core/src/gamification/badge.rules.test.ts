@@ -456,7 +456,10 @@ describe('OPTIONAL_STAT_OF', () => {
     (_type, r) => {
       const own = OPTIONAL_STAT_OF[r.type];
       const others = (Object.keys(EMPTIED) as OptionalStat[]).filter((stat) => stat !== own);
-      const reduced = Object.assign({ ...full }, ...others.map((stat) => EMPTIED[stat]));
+      const reduced: BadgeStatsSnapshot = others.reduce(
+        (snapshot, stat) => ({ ...snapshot, ...EMPTIED[stat] }),
+        full,
+      );
       // Met on the full snapshot, so an emptied statistic it read would show.
       expect(isRequirementMet(r, full)).toBe(true);
       expect(isRequirementMet(r, reduced)).toBe(true);

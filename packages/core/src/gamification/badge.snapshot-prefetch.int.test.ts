@@ -49,6 +49,7 @@ const observed: PostAttemptStep = Object.assign(
     return inner(...args);
   },
   inner.prefetchSql === undefined ? {} : { prefetchSql: inner.prefetchSql },
+  inner.lockedReadSql === undefined ? {} : { lockedReadSql: inner.lockedReadSql },
 );
 const log = pino({ level: 'silent' });
 const exercises = makeExerciseService(

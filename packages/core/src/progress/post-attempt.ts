@@ -71,9 +71,16 @@ export type PostAttemptStep = ((
   /**
    * Optional: what the step reads, as a one-row subquery the attempt statement selects, which
    * saves the step its own read (one round trip). Null when the step cannot say it in advance. The step
-   * checks the columns it gets back and reads by itself when they no longer apply.
+   * checks the columns it gets back and reads by itself when they no longer apply. `lockedRead` is the
+   * value of `lockedReadSql` when the caller's lock statement selected it.
    */
-  readonly prefetchSql?: (pending: PendingAttempt) => Prisma.Sql | null;
+  readonly prefetchSql?: (pending: PendingAttempt, lockedRead?: unknown) => Prisma.Sql | null;
+  /**
+   * Optional: one value the step reads in the caller's first statement, the user row lock (an
+   * expression over the locked row `u`), handed to `prefetchSql`: what the attempt statement needs to
+   * know before it is built.
+   */
+  readonly lockedReadSql?: Prisma.Sql;
 };
 
 /** Until gamification plugs in: no badges, no notification. */

@@ -81,20 +81,25 @@ export interface LockedUserColumns {
   currentStreak: number;
   bestStreak: number;
   lastActivityDate: Date | null;
+  /** The post-attempt step's `lockedReadSql` value; absent when none was asked for. */
+  lockedRead?: unknown;
 }
 
 /**
  * The first statement of a submit transaction: locks the user row (`FOR UPDATE`, which serialises a
  * user's submissions of both kinds), reads its day-streak cache (`LockedUserColumns`), and the caller's
- * columns of the row its `join` (a LEFT JOIN) brings, null when that row is absent. No row when the user
- * no longer exists.
+ * columns of the row its `join` (a LEFT JOIN) brings, null when that row is absent, and the post-attempt
+ * step's `lockedReadSql` as `lockedRead` when given. No row when the user no longer exists.
  */
 export const lockUserForAttemptSql = (
   userId: number,
   joined: { columns: Prisma.Sql; join: Prisma.Sql },
+  lockedRead?: Prisma.Sql,
 ): Prisma.Sql => Prisma.sql`
     SELECT u."current_streak" AS "currentStreak", u."best_streak" AS "bestStreak",
-      u."last_activity_date" AS "lastActivityDate", ${joined.columns}
+      u."last_activity_date" AS "lastActivityDate", ${joined.columns}${
+        lockedRead === undefined ? Prisma.empty : Prisma.sql`, (${lockedRead}) AS "lockedRead"`
+      }
     FROM "users" u ${joined.join}
     WHERE u."id" = ${userId}
     FOR UPDATE OF u`;
