@@ -6,6 +6,7 @@ import {
   dayStreakOnRead,
   nextDayStreak,
   utcDayOf,
+  utcDayStart,
   type DayStreakState,
 } from './activity.rules.ts';
 
@@ -15,6 +16,31 @@ describe('day streak rules', () => {
     expect(utcDayOf(new Date('2026-02-15T00:00:00.000+01:00'))).toBe('2026-02-14');
     expect(addUtcDays('2026-02-28', 1)).toBe('2026-03-01');
     expect(addUtcDays('2026-01-01', -1)).toBe('2025-12-31');
+  });
+
+  it('gives the same days whatever was converted before (the remembered conversions)', () => {
+    const instants = [
+      '2026-02-14T23:59:59.999Z',
+      '2026-02-15T00:00:00.000Z',
+      '2026-02-14T00:00:00.000Z',
+      '1969-12-31T23:59:59.999Z',
+      '1970-01-01T00:00:00.000Z',
+      '2026-02-15T12:00:00.000Z',
+      '2026-02-14T23:59:59.999Z',
+    ];
+    for (const iso of [...instants, ...instants.toReversed()]) {
+      expect(utcDayOf(new Date(iso))).toBe(iso.slice(0, 10));
+    }
+    expect(() => utcDayOf(new Date(Number.NaN))).toThrow(RangeError);
+    // A fresh Date each time: changing one does not change the next.
+    const first = utcDayStart('2026-02-14');
+    first.setUTCFullYear(1999);
+    expect(utcDayStart('2026-02-14').toISOString()).toBe('2026-02-14T00:00:00.000Z');
+    expect(Number.isNaN(utcDayStart('not a day').getTime())).toBe(true);
+    for (let i = 0; i < 1_200; i += 1) {
+      const day = addUtcDays('2020-01-01', i);
+      expect(utcDayStart(day).getTime()).toBe(Date.UTC(2020, 0, 1 + i));
+    }
   });
 
   it('counts consecutive days ending today, 0 without activity today', () => {

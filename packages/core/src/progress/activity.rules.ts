@@ -20,11 +20,33 @@ const DAY_MS = 86_400_000;
 /** A UTC calendar day as `YYYY-MM-DD`. */
 export type UtcDay = string;
 
+// A request converts the same few days many times (the badge rules walk the day chain once per badge):
+// the conversions below remember their latest results. They stay pure functions of their arguments.
+let lastDayNumber = Number.NaN;
+let lastDay: UtcDay = '';
+const dayStartMs = new Map<UtcDay, number>();
+const DAY_START_MEMORY = 512;
+
 /** The UTC day of an instant (`2026-02-14T23:59:59Z` → `2026-02-14`). */
-export const utcDayOf = (instant: Date): UtcDay => instant.toISOString().slice(0, 10);
+export const utcDayOf = (instant: Date): UtcDay => {
+  const dayNumber = Math.floor(instant.getTime() / DAY_MS);
+  if (dayNumber !== lastDayNumber) {
+    lastDay = instant.toISOString().slice(0, 10);
+    lastDayNumber = dayNumber;
+  }
+  return lastDay;
+};
 
 /** Midnight UTC of a day, as a Date (the value stored in `users.last_activity_date`). */
-export const utcDayStart = (day: UtcDay): Date => new Date(`${day}T00:00:00.000Z`);
+export const utcDayStart = (day: UtcDay): Date => {
+  let ms = dayStartMs.get(day);
+  if (ms === undefined) {
+    ms = new Date(`${day}T00:00:00.000Z`).getTime();
+    if (dayStartMs.size >= DAY_START_MEMORY) dayStartMs.clear();
+    dayStartMs.set(day, ms);
+  }
+  return new Date(ms);
+};
 
 /** The day `offset` days after `day` (negative for earlier days). */
 export const addUtcDays = (day: UtcDay, offset: number): UtcDay =>
