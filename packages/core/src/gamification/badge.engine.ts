@@ -372,12 +372,12 @@ export const makeGamificationPostAttemptStep = (
     if (outcome.newBadges.length > 0) hooks.onAward?.(facts.userId);
     return outcome;
   };
-  // The snapshot as a subquery of the attempt statement, for the cached catalogue (none cached:
-  // the step reads it, and the snapshot, by itself).
-  // With the earned ids read under the user row lock (`lockedReadSql`), the snapshot leaves out the
-  // statistics only earned badges read, and takes those ids as they are (no award can happen between
-  // the two statements: every submit holds the lock; a concurrent POST /api/badges/check's award is
-  // not inserted twice, and a revocation is seen by the next submit).
+  // The snapshot as a subquery of the attempt statement, for the cached catalogue (none cached: the
+  // step reads it, and the snapshot, by itself). With the earned ids read under the user row lock
+  // (`lockedReadSql`), it leaves out the statistics only earned badges read and takes those ids as
+  // they are. Other submits of the user wait for the lock; only POST /api/badges/check (no lock) may
+  // award meanwhile: that badge then counts as pending once more, and its award is not inserted twice;
+  // a revocation meanwhile is seen by the next submit.
   const prefetchSql = (pending: PendingAttempt, lockedRead?: unknown): Prisma.Sql | null => {
     const catalogue = hooks.catalogueCache?.get() ?? null;
     if (catalogue === null) return null;
