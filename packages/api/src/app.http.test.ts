@@ -198,6 +198,67 @@ describe('security headers and CORS', () => {
     expect(res.headers.get('Access-Control-Expose-Headers')).toContain('X-Request-ID');
   });
 
+  it('every kind of response carries the request id, the security and the CORS headers once', async () => {
+    const { app } = await createTestApp({
+      legacyModules: [testRoutes],
+      resolveAuth: signedInAs(testActor()),
+      config: { isProduction: true },
+    });
+    const origin = 'http://localhost:3000';
+    const cases: [string, RequestInit, number, string?][] = [
+      ['/health', {}, 200],
+      ['/api/test/items', {}, 200],
+      ['/api/test/items/?a=1', {}, 307],
+      ['/api/test/items', { method: 'DELETE' }, 405],
+      ['/api/test/admin', {}, 403],
+      ['/api/test/boom', {}, 500],
+      ['/nowhere', {}, 404],
+      ['/trpc/system.ping', {}, 200],
+      ['/trpc/nope.nothing', {}, 404],
+      ['/docs', {}, 200],
+      [
+        '/api/auth/login',
+        { method: 'OPTIONS', headers: { 'Access-Control-Request-Method': 'POST' } },
+        204,
+        'Origin, Access-Control-Request-Headers',
+      ],
+    ];
+    for (const [path, init, status, vary = 'Origin'] of cases) {
+      const res = await app.request(path, {
+        ...init,
+        headers: { Origin: origin, 'X-Request-ID': 'req-1', ...init.headers },
+      });
+      const where = `${init.method ?? 'GET'} ${path}`;
+      expect(res.status, where).toBe(status);
+      expect(
+        [
+          'X-Request-ID',
+          'X-Content-Type-Options',
+          'X-Frame-Options',
+          'X-XSS-Protection',
+          'Referrer-Policy',
+          'Strict-Transport-Security',
+          'Access-Control-Allow-Origin',
+          'Access-Control-Allow-Credentials',
+          'Access-Control-Expose-Headers',
+          'Vary',
+        ].map((name) => `${name}: ${res.headers.get(name) ?? '(none)'}`),
+        where,
+      ).toEqual([
+        'X-Request-ID: req-1',
+        'X-Content-Type-Options: nosniff',
+        'X-Frame-Options: DENY',
+        'X-XSS-Protection: 1; mode=block',
+        'Referrer-Policy: strict-origin-when-cross-origin',
+        'Strict-Transport-Security: max-age=31536000; includeSubDomains',
+        `Access-Control-Allow-Origin: ${origin}`,
+        'Access-Control-Allow-Credentials: true',
+        'Access-Control-Expose-Headers: X-Request-ID',
+        `Vary: ${vary}`,
+      ]);
+    }
+  });
+
   it('answers preflights with the legacy methods and headers, and ignores unknown origins', async () => {
     const { app } = await createTestApp();
     const preflight = await app.request('/api/auth/login', {

@@ -23,7 +23,11 @@ import {
 } from './middleware/maintenance.ts';
 import { createApiMetrics, markRoute, metricsMiddleware } from './middleware/metrics.ts';
 import { requestContext, requestIdMiddleware } from './middleware/request-context.ts';
-import { corsMiddleware, securityHeaders } from './middleware/security.ts';
+import {
+  corsMiddleware,
+  keepHeadersOnOwnResponse,
+  securityHeaders,
+} from './middleware/security.ts';
 import { createLegacyApp, type LegacyRoutesModule } from './rest/index.ts';
 import { LEGACY_MODULES } from './rest/modules.ts';
 import { legacyNotFound, maintenanceExemptPatterns } from './rest/router.ts';
@@ -111,6 +115,7 @@ export const createApiApp = (deps: ApiDeps, options: CreateApiAppOptions = {}) =
   app.use(
     `${TRPC_ENDPOINT}/*`,
     markRoute(TRPC_ENDPOINT),
+    keepHeadersOnOwnResponse(),
     trpcServer({
       endpoint: TRPC_ENDPOINT,
       router: trpcRouter,
