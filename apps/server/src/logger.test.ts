@@ -1,7 +1,9 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 
-import { createLogger } from './logger.ts';
+import { ACCESS_LINE_FIELDS } from '@mathakine/api';
+
+import { createLogger, REDACT_PATHS } from './logger.ts';
 
 describe('log redaction', () => {
   it('never writes passwords, tokens or credentials headers', () => {
@@ -28,5 +30,20 @@ describe('log redaction', () => {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('[REDACTED]');
+  });
+});
+
+describe('the access line', () => {
+  it('has no field a redaction path names (it is written without the redaction pass)', () => {
+    const topLevel = REDACT_PATHS.filter((p) => !/[.[]/.test(p));
+    expect(topLevel.length).toBeGreaterThan(0);
+    for (const field of ACCESS_LINE_FIELDS) expect(topLevel).not.toContain(field);
+    // Nested paths only reach into objects; every access-line value is a string, a number or null.
+    expect(
+      REDACT_PATHS.filter((p) => /[.[]/.test(p)).every(
+        (p) => p.startsWith('*') || p.startsWith('req.'),
+      ),
+    ).toBe(true);
+    expect(ACCESS_LINE_FIELDS).not.toContain('req');
   });
 });

@@ -5,10 +5,11 @@ import { AppError } from '@mathakine/core';
 import { createTestDatabase } from '@mathakine/core/testing';
 
 import { jsonBody } from './legacy/body.ts';
+import { ACCESS_LINE_FIELDS } from './middleware/request-context.ts';
 import type { LegacyRoutesModule } from './rest/index.ts';
 import { ok } from './rest/reply.ts';
 import { defineRoute, defineRoutes } from './rest/route.ts';
-import { createTestApp, signedInAs, testActor } from './testing/index.ts';
+import { capturingLogger, createTestApp, signedInAs, testActor } from './testing/index.ts';
 
 const ZOk = z.object({ ok: z.literal(true) });
 
@@ -121,6 +122,43 @@ describe('probes', () => {
     expect(res.headers.get('X-Request-ID')).toMatch(/^[A-Za-z0-9._-]{12}$/);
   });
 
+  it('writes one access line per request, with exactly its fields', async () => {
+    const logger = capturingLogger();
+    const { app } = await createTestApp({
+      log: logger.log,
+      legacyModules: [testRoutes],
+      resolveAuth: signedInAs(testActor({ userId: 42 })),
+    });
+    await app.request('/health', { headers: { 'X-Request-ID': 'acc-1' } });
+    await app.request('/api/test/items/7?x=1', { headers: { 'X-Request-ID': 'acc-2' } });
+    await app.request('/api/test/boom', { headers: { 'X-Request-ID': 'acc-3' } });
+    const access = logger.lines.filter((l) => l.msg === 'request');
+    expect(access.map((l) => Object.keys(l))).toEqual(
+      Array.from({ length: 3 }, () => [
+        'level',
+        'time',
+        'pid',
+        'hostname',
+        ...ACCESS_LINE_FIELDS,
+        'msg',
+      ]),
+    );
+    expect(
+      access.map(({ requestId, method, path, status, userId }) => [
+        requestId,
+        method,
+        path,
+        status,
+        userId,
+      ]),
+    ).toEqual([
+      ['acc-1', 'GET', '/health', 200, 42],
+      ['acc-2', 'GET', '/api/test/items/7', 200, 42],
+      ['acc-3', 'GET', '/api/test/boom', 500, 42],
+    ]);
+    expect(access.every((l) => l.level === 30 && typeof l.durationMs === 'number')).toBe(true);
+  });
+
   it('echoes a safe incoming request id and replaces an unsafe one', async () => {
     const { app } = await createTestApp();
     const safe = await app.request('/health', { headers: { 'X-Request-ID': 'front-123.abc' } });
@@ -205,7 +243,12 @@ describe('security headers and CORS', () => {
       config: { isProduction: true },
     });
     const origin = 'http://localhost:3000';
-    const cases: [string, RequestInit, number, string?][] = [
+    const cases: [
+      string,
+      { method?: string; headers?: Record<string, string> },
+      number,
+      string?,
+    ][] = [
       ['/health', {}, 200],
       ['/api/test/items', {}, 200],
       ['/api/test/items/?a=1', {}, 307],

@@ -29,8 +29,23 @@ export interface CookieJar {
   delete(name: string, options: CookieOptions): void;
 }
 
+const parsedCookies = new WeakMap<Request, Record<string, string>>();
+
+/**
+ * A cookie of the request. The header is parsed once per request (Hono's parser; the first valid value of
+ * a repeated name wins, as with `getCookie(c, name)`): auth, CSRF and the procedures read several.
+ */
+export const requestCookie = (c: Context, name: string): string | undefined => {
+  let cookies = parsedCookies.get(c.req.raw);
+  if (cookies === undefined) {
+    cookies = getCookie(c);
+    parsedCookies.set(c.req.raw, cookies);
+  }
+  return cookies[name];
+};
+
 export const honoCookieJar = (c: Context): CookieJar => ({
-  get: (name) => getCookie(c, name),
+  get: (name) => requestCookie(c, name),
   set: (name, value, options) => {
     setCookie(c, name, value, options);
   },

@@ -1,11 +1,10 @@
-import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 
 import type { Core } from '@mathakine/core';
 
 import type { AuthResolver } from '../deps.ts';
 import type { ApiEnv } from '../hono-env.ts';
-import { ACCESS_COOKIE } from '../http/auth-cookies.ts';
+import { ACCESS_COOKIE, requestCookie } from '../http/auth-cookies.ts';
 
 /** The real resolver: access JWT → session (revocation, is_active) through core's few-second cache. */
 export const coreAuthResolver =
@@ -19,7 +18,7 @@ export const coreAuthResolver =
  */
 export const authContext = (resolve: AuthResolver) =>
   createMiddleware<ApiEnv>(async (c, next) => {
-    const cookieToken = getCookie(c, ACCESS_COOKIE) || undefined;
+    const cookieToken = requestCookie(c, ACCESS_COOKIE) || undefined;
     const header = c.req.header('Authorization');
     const bearerToken = header?.startsWith('Bearer ')
       ? header.slice(7).trim() || undefined

@@ -1,12 +1,17 @@
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 
 import { AppError, safeEqual } from '@mathakine/core';
 
 import type { ApiConfig } from '../deps.ts';
 import type { ApiEnv } from '../hono-env.ts';
-import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE } from '../http/auth-cookies.ts';
+import {
+  ACCESS_COOKIE,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  REFRESH_COOKIE,
+  requestCookie,
+} from '../http/auth-cookies.ts';
 
 export const CSRF_MESSAGES = {
   missing: 'Token CSRF manquant. Rafraîchissez la page et réessayez.',
@@ -19,7 +24,7 @@ export const CSRF_MESSAGES = {
  * (trimmed) equal to the `csrf_token` cookie, compared in constant time. 403 in the unified body.
  */
 export const requireCsrfToken = (c: Context) => {
-  const cookie = getCookie(c, CSRF_COOKIE);
+  const cookie = requestCookie(c, CSRF_COOKIE);
   const header = c.req.header(CSRF_HEADER)?.trim();
   if (!cookie || !header) throw new AppError('FORBIDDEN', CSRF_MESSAGES.missing);
   if (!safeEqual(cookie, header)) throw new AppError('FORBIDDEN', CSRF_MESSAGES.invalid);
@@ -61,7 +66,8 @@ export const csrfOriginGuard = (config: Pick<ApiConfig, 'cors'>) => {
     if (!MUTATING.has(c.req.method) || !(path.startsWith('/api/') || path.startsWith('/trpc/')))
       return next();
     const withCookie =
-      getCookie(c, ACCESS_COOKIE) !== undefined || getCookie(c, REFRESH_COOKIE) !== undefined;
+      requestCookie(c, ACCESS_COOKIE) !== undefined ||
+      requestCookie(c, REFRESH_COOKIE) !== undefined;
     if (!withCookie) return next();
     const origin = c.req.header('Origin');
     if (origin !== undefined) {

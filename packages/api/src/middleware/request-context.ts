@@ -22,14 +22,30 @@ export const requestIdMiddleware = () =>
     await next();
   });
 
+/** The fields of the access line, in order (after pino's level, time and base fields). */
+export const ACCESS_LINE_FIELDS = [
+  'requestId',
+  'method',
+  'path',
+  'status',
+  'durationMs',
+  'userId',
+] as const;
+
 /**
  * Per-request pino child `{ requestId }`, the client IP, and one access-log line per request
- * (method, path, status, durationMs, requestId, userId).
+ * (`ACCESS_LINE_FIELDS`). The access line goes through a child without redaction: its fields are fixed,
+ * none is a redacted path (the server's logger test checks), and the redaction pass is most of the cost
+ * of a log call (≈ 12 of 17 µs).
  */
-export const requestContext = (deps: Pick<ApiDeps, 'log' | 'config' | 'remoteAddress' | 'core'>) =>
-  createMiddleware<ApiEnv>(async (c, next) => {
+export const requestContext = (
+  deps: Pick<ApiDeps, 'log' | 'config' | 'remoteAddress' | 'core'>,
+) => {
+  const accessLog = deps.log.child({}, { redact: [] });
+  return createMiddleware<ApiEnv>(async (c, next) => {
     const started = performance.now();
-    const log: Logger = deps.log.child({ requestId: c.get('requestId') });
+    const requestId = c.get('requestId');
+    const log: Logger = deps.log.child({ requestId });
     c.set('log', log);
     c.set('core', deps.core);
     c.set('productionCookies', deps.config.isProduction);
@@ -44,14 +60,16 @@ export const requestContext = (deps: Pick<ApiDeps, 'log' | 'config' | 'remoteAdd
       ),
     );
     await next();
-    log.info(
+    accessLog.info(
       {
+        requestId,
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         userId: c.get('actor')?.userId ?? null,
-      },
+      } satisfies Record<(typeof ACCESS_LINE_FIELDS)[number], unknown>,
       'request',
     );
   });
+};
