@@ -86,17 +86,33 @@ export interface LockedUserColumns {
 }
 
 /**
+ * The submit transaction's later statements run on their generic plan: `plan_cache_mode` set to
+ * `force_generic_plan` until the transaction ends (`set_config(…, true)`), by its first statement.
+ *
+ * Why: the attempt statement carries booleans and caps decided per submit (right or wrong, a pending
+ * attempt, the day-chain cap) as parameters. A custom plan folds them and prunes the branches they turn off,
+ * so PostgreSQL's plan cache estimates custom plans cheaper than the generic one and keeps making one per
+ * execution: `pg_stat_statements` under the benchmark load counted as many plans as calls for one of its
+ * shapes, 0.77 ms of planning per execution for 0.40 ms of execution. The generic plan runs every branch's
+ * test (≈ 0.1 ms more) and is made once per connection (docs/performance.md, tenth round). Only this
+ * transaction: other statements on the pooled connection keep PostgreSQL's own choice.
+ */
+export const GENERIC_PLANS_FOR_THIS_TRANSACTION = Prisma.sql`set_config('plan_cache_mode', 'force_generic_plan', true)`;
+
+/**
  * The first statement of a submit transaction: locks the user row (`FOR UPDATE`, which serialises a
  * user's submissions of both kinds), reads its day-streak cache (`LockedUserColumns`), and the caller's
  * columns of the row its `join` (a LEFT JOIN) brings, null when that row is absent, and the post-attempt
- * step's `lockedReadSql` as `lockedRead` when given. No row when the user no longer exists.
+ * step's `lockedReadSql` as `lockedRead` when given. No row when the user no longer exists. It also puts
+ * the transaction's later statements on their generic plans (`GENERIC_PLANS_FOR_THIS_TRANSACTION`).
  */
 export const lockUserForAttemptSql = (
   userId: number,
   joined: { columns: Prisma.Sql; join: Prisma.Sql },
   lockedRead?: Prisma.Sql,
 ): Prisma.Sql => Prisma.sql`
-    SELECT u."current_streak" AS "currentStreak", u."best_streak" AS "bestStreak",
+    SELECT ${GENERIC_PLANS_FOR_THIS_TRANSACTION} AS "planCacheMode",
+      u."current_streak" AS "currentStreak", u."best_streak" AS "bestStreak",
       u."last_activity_date" AS "lastActivityDate", ${joined.columns}${
         lockedRead === undefined ? Prisma.empty : Prisma.sql`, (${lockedRead}) AS "lockedRead"`
       }
