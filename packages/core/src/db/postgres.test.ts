@@ -20,4 +20,14 @@ describe('createStatementNamer', () => {
     expect(name({ sql: 'SELECT $1' })).toBe(a);
     expect(name({ sql: 'SELECT $1, $2' })).toBe(b);
   });
+
+  it('tells apart texts of the same length', () => {
+    const name = createStatementNamer();
+    const texts = ['SELECT $1 AS a', 'SELECT $1 AS b', 'SELECT $2 AS a', 'SELECT $1 AS a'];
+    const names = texts.map((sql) => name({ sql }));
+    expect(new Set(names).size).toBe(3);
+    expect(names[3]).toBe(names[0]);
+    // A text built afresh (not the same string instance) gets its known name.
+    expect(name({ sql: ['SELECT ', '$1', ' AS b'].join('') })).toBe(names[1]);
+  });
 });
