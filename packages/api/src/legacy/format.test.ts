@@ -73,6 +73,15 @@ describe('Python float formatting', () => {
     expect(JSON.parse(json)).toEqual({ rate: 10, count: 3, label: 'réussi', nested: [0.25] });
   });
 
+  it('writes a PyFloat as a plain number outside the legacy writer, even after a failed write', () => {
+    expect(JSON.stringify({ rate: pyFloat(10), nested: [pyFloat(0.25)] })).toBe(
+      '{"rate":10,"nested":[0.25]}',
+    );
+    expect(() => toLegacyJson({ rate: pyFloat(1), big: 10n })).toThrow(TypeError);
+    expect(JSON.stringify(pyFloat(2))).toBe('2');
+    expect(toLegacyJson([pyFloat(2), pyFloat(Number.NaN)])).toBe('[2.0,NaN]');
+  });
+
   it('never mistakes a client string for a float marker (NUL characters included)', () => {
     const hostile = ['\u0000pyfloat:1-', '\u0000pyfloat:10.0', '\u00001234:5.0', 'a\u0000b'];
     const json = toLegacyJson({ names: hostile, rate: pyFloat(5) });

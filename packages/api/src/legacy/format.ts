@@ -30,12 +30,22 @@ export const pyDate = (date: Date): string =>
 /** Python's `round()` (half-to-even on the exact binary value): one implementation, in core. */
 export { pyRound } from '@mathakine/core';
 
+/** The nonce of the `toLegacyJson` call under way (JSON.stringify is synchronous), null outside one. */
+let writingNonce: string | null = null;
+
 /**
  * A number that must be written as a Python float (`10.0`, not `10`). Mappers wrap float-typed fields
  * with `pyFloat`; only `toLegacyJson` (the legacy writer's serialiser) knows how to write them.
  */
 export class PyFloat {
   constructor(readonly value: number) {}
+
+  /** Inside `toLegacyJson`: its marker; anywhere else: the plain number. */
+  toJSON(): number | string {
+    return writingNonce === null
+      ? this.value
+      : `\u0000${writingNonce}:${formatPyFloat(this.value)}`;
+  }
 }
 
 export const pyFloat = (value: number): PyFloat => new PyFloat(value);
@@ -57,14 +67,16 @@ export const formatPyFloat = (value: number): string => {
  * characters included) can be mistaken for one.
  */
 export const toLegacyJson = (value: unknown): string => {
-  const seen = { floats: 0 };
   const nonce = randomUUID().replaceAll('-', '');
-  const text = JSON.stringify(value, (_key, field: unknown) => {
-    if (!(field instanceof PyFloat)) return field;
-    seen.floats += 1;
-    return `\u0000${nonce}:${formatPyFloat(field.value)}`;
-  });
-  if (seen.floats === 0) return text;
+  writingNonce = nonce;
+  let text: string;
+  try {
+    // `PyFloat.toJSON` writes the markers: no replacer call for every other value.
+    text = JSON.stringify(value);
+  } finally {
+    writingNonce = null;
+  }
+  if (!text.includes(nonce)) return text;
   const marker = new RegExp(`"\\\\u0000${nonce}:(-?[0-9][0-9.e+-]*|NaN|-?Infinity)"`, 'g');
   return text.replace(marker, '$1');
 };
