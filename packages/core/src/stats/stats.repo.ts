@@ -3,9 +3,9 @@
  * counts (`attempt_daily_counts`, kept by triggers) plus the first day's attempts, the recent lists take 5
  * rows by the (user_id, created_at DESC) indexes, the all-time totals read the per-type progress cache.
  */
-import type { Prisma } from '../db/generated/client.ts';
+import { Prisma } from '../db/generated/client.ts';
 import type { Db } from '../db/types.ts';
-import type { DayTypeCount, TypeCount } from './stats.rules.ts';
+import type { DayCount, DayTypeCount, TypeCount } from './stats.rules.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -23,21 +23,12 @@ const splitWindow = (since: Date) => {
 };
 
 /**
- * Attempts per UTC day and exercise type (the exercise's current type, as a join would give) since `since`:
- * one statement gives both the window's per-type totals and its daily series.
+ * The window's rows, one per (UTC day, exercise type): `attempt_daily_counts` after the first day, the
+ * attempts themselves on the first, partial day (the exercise's current type, as a join would give).
  */
-export const countAttemptsByDayAndTypeSince = async (
-  db: Db,
-  userId: number,
-  since: Date,
-): Promise<DayTypeCount[]> => {
+const windowRowsSql = (userId: number, since: Date): Prisma.Sql => {
   const { firstDay, nextDayStart } = splitWindow(since);
-  const rows = await db.$queryRaw<
-    { day: string; exercise_type: string; total: number; correct: number }[]
-  >`
-    SELECT to_char(w."day", 'YYYY-MM-DD') AS "day", w."exercise_type"::text AS "exercise_type",
-           SUM(w."total")::int AS "total", SUM(w."correct")::int AS "correct"
-    FROM (
+  return Prisma.sql`
       SELECT c."day", c."exercise_type", c."total", c."correct"
       FROM "attempt_daily_counts" c
       WHERE c."user_id" = ${userId} AND c."day" > ${firstDay}::date
@@ -45,10 +36,26 @@ export const countAttemptsByDayAndTypeSince = async (
       SELECT (a."created_at" AT TIME ZONE 'UTC')::date, e."exercise_type", 1,
              CASE WHEN a."is_correct" THEN 1 ELSE 0 END
       FROM "attempts" a JOIN "exercises" e ON e."id" = a."exercise_id"
-      WHERE a."user_id" = ${userId} AND a."created_at" >= ${since} AND a."created_at" < ${nextDayStart}
-    ) w
+      WHERE a."user_id" = ${userId} AND a."created_at" >= ${since} AND a."created_at" < ${nextDayStart}`;
+};
+
+/**
+ * Attempts per UTC day and exercise type since `since`: one statement gives both the window's per-type
+ * totals and its daily series.
+ */
+export const countAttemptsByDayAndTypeSince = async (
+  db: Db,
+  userId: number,
+  since: Date,
+): Promise<DayTypeCount[]> => {
+  const rows = await db.$queryRaw<
+    { day: string; exercise_type: string; total: number; correct: number }[]
+  >(Prisma.sql`
+    SELECT to_char(w."day", 'YYYY-MM-DD') AS "day", w."exercise_type"::text AS "exercise_type",
+           SUM(w."total")::int AS "total", SUM(w."correct")::int AS "correct"
+    FROM (${windowRowsSql(userId, since)}) w
     GROUP BY w."day", w."exercise_type"
-    HAVING SUM(w."total") > 0`;
+    HAVING SUM(w."total") > 0`);
   return rows.map((r) => ({
     day: r.day,
     exerciseType: r.exercise_type,
@@ -56,6 +63,18 @@ export const countAttemptsByDayAndTypeSince = async (
     correct: r.correct,
   }));
 };
+
+/**
+ * Attempts per UTC day since `since`, every type together: the daily series alone (`all` takes its
+ * per-type totals from the progress cache), one row per day instead of one per day and type.
+ */
+export const countAttemptsByDaySince = (db: Db, userId: number, since: Date): Promise<DayCount[]> =>
+  db.$queryRaw<DayCount[]>(Prisma.sql`
+    SELECT to_char(w."day", 'YYYY-MM-DD') AS "day", SUM(w."total")::int AS "total",
+           SUM(w."correct")::int AS "correct"
+    FROM (${windowRowsSql(userId, since)}) w
+    GROUP BY w."day"
+    HAVING SUM(w."total") > 0`);
 
 export const progressCountSelect = {
   exerciseType: true,

@@ -2,6 +2,7 @@ import type { AuthedCtx, CoreDeps } from '../kernel/deps.ts';
 import { AppError } from '../kernel/errors.ts';
 import {
   countAttemptsByDayAndTypeSince,
+  countAttemptsByDaySince,
   countAttemptsByTypeAllTime,
   findCorrectChallengeAttempts,
   findRecentChallengeAttempts,
@@ -37,17 +38,23 @@ export const makeStatsService = (deps: CoreDeps) => ({
     const since = days === null ? null : new Date(now.getTime() - days * DAY_MS);
     const dailySince = new Date(now.getTime() - dailySeriesDays(timeRange) * DAY_MS);
     // A 7/30/90-day window and its daily series start at the same instant: one statement gives both; `all`
-    // takes its totals from the progress cache and its series from the last 90 days.
-    const [byDayAndType, allTime, correctChallenges, recentExercises, recentChallenges] =
+    // takes its totals from the progress cache and its series (per day only) from the last 90 days.
+    const windowCounts =
+      since === null
+        ? Promise.all([
+            countAttemptsByTypeAllTime(prisma, userId),
+            countAttemptsByDaySince(prisma, userId, dailySince),
+          ])
+        : countAttemptsByDayAndTypeSince(prisma, userId, dailySince).then(
+            (rows) => [typeCountsOf(rows), dayCountsOf(rows)] as const,
+          );
+    const [[byType, daily], correctChallenges, recentExercises, recentChallenges] =
       await Promise.all([
-        countAttemptsByDayAndTypeSince(prisma, userId, dailySince),
-        since === null ? countAttemptsByTypeAllTime(prisma, userId) : null,
+        windowCounts,
         findCorrectChallengeAttempts(prisma, userId),
         findRecentExerciseAttempts(prisma, userId, since, RECENT_PER_KIND),
         findRecentChallengeAttempts(prisma, userId, since, RECENT_PER_KIND),
       ]);
-    const byType = allTime ?? typeCountsOf(byDayAndType);
-    const daily = dayCountsOf(byDayAndType);
     return buildDashboardStats({
       timeRange,
       byType,
